@@ -1,0 +1,3 @@
+"""fastforge: generate FastAPI projects and grow them with generators."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+"""Allow `python -m fastforge`."""
+
+from fastforge.cli import main
+
+main()

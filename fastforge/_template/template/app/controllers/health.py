@@ -1,0 +1,18 @@
+"""Turn health-check results into the probe's response."""
+
+from fastapi import Response, status
+
+from app.schemas.health import HealthRead
+from app.services.health import run_health_checks
+
+
+async def read_health(response: Response) -> HealthRead:
+    """Report 'ok' when every check passes, else 'error' with status 503 for load balancers."""
+    results = await run_health_checks()
+    healthy = all(results.values())
+    if not healthy:
+        response.status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    return HealthRead(
+        status="ok" if healthy else "error",
+        checks={name: "ok" if passed else "error" for name, passed in results.items()},
+    )

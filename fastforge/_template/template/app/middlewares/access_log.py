@@ -1,0 +1,49 @@
+"""Log one line per request: method, path, status, duration and (via the format) request id."""
+
+import logging
+import time
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+logger = logging.getLogger("app.access")
+
+
+class AccessLogMiddleware:
+    """Write the access log; uvicorn's own access log is silenced so lines are not doubled."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        started = time.perf_counter()
+        # Stays 500 if the app fails before sending a response.
+        status_code = 500
+
+        async def send_recording_status(message: Message) -> None:
+            nonlocal status_code
+            if message["type"] == "http.response.start":
+                status_code = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_recording_status)
+        finally:
+            duration_ms = (time.perf_counter() - started) * 1000
+            # The path only: query strings can carry tokens that must not reach the logs.
+            logger.info(
+                "%s %s %d %.1fms",
+                scope["method"],
+                scope["path"],
+                status_code,
+                duration_ms,
+                extra={
+                    "http_method": scope["method"],
+                    "http_path": scope["path"],
+                    "status_code": status_code,
+                    "duration_ms": duration_ms,
+                },
+            )

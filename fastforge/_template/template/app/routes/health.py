@@ -1,0 +1,17 @@
+"""Health probe for load balancers and orchestrators."""
+
+from fastapi import APIRouter, Response, status
+
+from app.controllers import health as controller
+from app.schemas.health import HealthRead
+
+router = APIRouter(tags=["health"])
+
+
+@router.get(
+    "/health",
+    responses={status.HTTP_503_SERVICE_UNAVAILABLE: {"model": HealthRead}},
+)
+async def read_health(response: Response) -> HealthRead:
+    """Report whether the service and its dependencies are healthy."""
+    return await controller.read_health(response)

@@ -1,0 +1,14 @@
+"""Response body of the health probe."""
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+CheckResult = Literal["ok", "error"]
+
+
+class HealthRead(BaseModel):
+    """Overall status plus one result per dependency, such as a database or a broker."""
+
+    status: CheckResult
+    checks: dict[str, CheckResult] = Field(default_factory=dict)

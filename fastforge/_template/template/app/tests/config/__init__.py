@@ -1,0 +1,1 @@
+"""Tests for `config` (the top-level package)."""

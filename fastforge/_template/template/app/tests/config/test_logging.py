@@ -1,0 +1,26 @@
+"""Log records carry the request id."""
+
+import logging
+
+from app.utils.request_id import set_request_id
+from config.logging import RequestIdFilter
+
+
+def make_record() -> logging.LogRecord:
+    return logging.LogRecord("test", logging.INFO, __file__, 1, "message", None, None)
+
+
+def test_records_outside_a_request_get_a_dash() -> None:
+    record = make_record()
+
+    assert RequestIdFilter().filter(record)
+    assert record.__dict__["request_id"] == "-"
+
+
+def test_records_inside_a_request_get_its_id() -> None:
+    set_request_id("abc123")
+    record = make_record()
+
+    RequestIdFilter().filter(record)
+
+    assert record.__dict__["request_id"] == "abc123"

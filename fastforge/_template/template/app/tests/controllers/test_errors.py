@@ -1,0 +1,102 @@
+"""The shared error shape for HTTP, validation and unhandled errors."""
+
+import logging
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from app.controllers.errors import to_http_exception
+from app.services.errors import ConflictError, NotFoundError, ServiceError
+
+
+def test_unknown_path_is_404_in_the_error_shape(client: TestClient) -> None:
+    response = client.get("/no-such-path")
+
+    assert response.status_code == 404
+    assert response.json() == {
+        "error": {
+            "code": "not_found",
+            "message": "Not Found",
+            "details": None,
+            "request_id": response.headers["X-Request-ID"],
+        }
+    }
+
+
+def test_wrong_method_is_405_and_keeps_the_allow_header(client: TestClient) -> None:
+    response = client.post("/health")
+
+    assert response.status_code == 405
+    assert response.json()["error"]["code"] == "method_not_allowed"
+    assert response.headers["Allow"] == "GET"
+
+
+def test_invalid_input_is_422_with_field_details(app: FastAPI) -> None:
+    async def read_page(page: int) -> dict[str, int]:
+        return {"page": page}
+
+    app.add_api_route("/pages", read_page)
+
+    with TestClient(app) as client:
+        response = client.get("/pages", params={"page": "first"})
+
+    assert response.status_code == 422
+    error = response.json()["error"]
+    assert error["code"] == "validation_error"
+    assert [detail["loc"] for detail in error["details"]] == [["query", "page"]]
+
+
+def test_unhandled_error_is_500_without_internals(
+    app: FastAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    async def explode() -> None:
+        raise RuntimeError("password=hunter2")
+
+    app.add_api_route("/explode", explode)
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/explode")
+
+    assert response.status_code == 500
+    assert response.json() == {
+        "error": {
+            "code": "internal_error",
+            "message": "Internal server error.",
+            "details": None,
+            "request_id": response.headers["X-Request-ID"],
+        }
+    }
+    assert "hunter2" not in response.text
+    assert "Traceback" not in response.text
+    logged = [record for record in caplog.records if record.levelno == logging.ERROR]
+    assert len(logged) == 1
+    assert logged[0].exc_info is not None
+
+
+def test_unhandled_error_response_carries_cors_headers(app: FastAPI) -> None:
+    async def explode() -> None:
+        raise RuntimeError("boom")
+
+    app.add_api_route("/explode", explode)
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.get("/explode", headers={"Origin": "http://localhost:3000"})
+
+    assert response.status_code == 500
+    assert response.headers["access-control-allow-origin"] == "http://localhost:3000"
+
+
+@pytest.mark.parametrize(
+    ("error", "status_code"),
+    [
+        (NotFoundError("no such item"), 404),
+        (ConflictError("name already taken"), 409),
+        (ServiceError("not allowed"), 400),
+    ],
+)
+def test_domain_errors_map_to_http_errors(error: ServiceError, status_code: int) -> None:
+    http_error = to_http_exception(error)
+
+    assert http_error.status_code == status_code
+    assert http_error.detail == str(error)

@@ -1,0 +1,33 @@
+"""One access-log line per request."""
+
+import logging
+
+import pytest
+from fastapi.testclient import TestClient
+
+from config.logging import RequestIdFilter
+
+
+def test_each_request_logs_one_access_line(
+    client: TestClient, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.handler.addFilter(RequestIdFilter())
+
+    with caplog.at_level(logging.INFO, logger="app.access"):
+        response = client.get("/api/v1/info", params={"token": "secret"})
+
+    lines = [record for record in caplog.records if record.name == "app.access"]
+    assert len(lines) == 1
+    record = lines[0]
+    assert record.getMessage().startswith("GET /api/v1/info 200 ")
+    assert record.getMessage().endswith("ms")
+    assert "secret" not in record.getMessage()
+    assert record.__dict__["request_id"] == response.headers["X-Request-ID"]
+    assert record.__dict__["duration_ms"] >= 0
+
+
+def test_uvicorn_access_log_is_silenced(client: TestClient) -> None:
+    uvicorn_access = logging.getLogger("uvicorn.access")
+
+    assert uvicorn_access.handlers == []
+    assert uvicorn_access.propagate is False

@@ -1,0 +1,17 @@
+"""GET /api/v1/info."""
+
+from fastapi.testclient import TestClient
+
+from app.utils.version import get_version
+from config.settings import get_settings
+
+
+def test_info_describes_the_service(client: TestClient) -> None:
+    response = client.get("/api/v1/info")
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "name": get_settings().app_name,
+        "version": get_version(),
+        "environment": "test",
+    }

@@ -1,0 +1,136 @@
+"""Create a project: the only caller of copier.
+
+`plan_project` renders the template into a scratch folder and returns a plan;
+`fastforge.writer` applies it. Rendering never touches the target, so a refused
+answer or a failed render leaves the user's disk exactly as it was.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from fastforge.errors import AnswersFileError, InvalidAnswerError, TargetNotEmptyError
+from fastforge.schema import Question, load_questions, template_root
+from fastforge.writer import Plan, plan_from_tree
+
+_COPIER_ERROR = re.compile(
+    r"^(?:Validation error for question|Invalid choice for) '(?P<name>\w+)': (?P<reason>.*)$",
+    re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class ProjectPlan:
+    """The rendered files and the answers that produced them."""
+
+    plan: Plan
+    answers: dict[str, Any]
+
+
+def read_answers_file(path: Path) -> dict[str, Any]:
+    """Load a YAML mapping of answers; copier's private `_` keys are ignored."""
+    try:
+        loaded = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AnswersFileError(path=path, reason="no such file") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise AnswersFileError(path=path, reason=str(error)) from None
+    except yaml.YAMLError as error:
+        raise AnswersFileError(path=path, reason=f"not valid YAML ({_first_line(error)})") from None
+    if loaded is None:
+        return {}
+    if not isinstance(loaded, dict):
+        raise AnswersFileError(path=path, reason="expected a mapping of question: answer")
+    return {str(k): v for k, v in loaded.items() if not str(k).startswith("_")}
+
+
+def check_known(answers: dict[str, Any]) -> None:
+    """Refuse answers to questions copier.yml does not ask."""
+    known = {q.name for q in load_questions()}
+    for name, value in answers.items():
+        if name not in known:
+            raise InvalidAnswerError(
+                question=name,
+                value=value,
+                reason=f"no such question; known questions: {', '.join(sorted(known))}",
+            )
+
+
+def check_target(target: Path, *, force: bool) -> None:
+    """Refuse a target folder that already has files, unless forced."""
+    if target.exists() and not target.is_dir():
+        raise TargetNotEmptyError(path=target)
+    if not force and target.is_dir() and any(target.iterdir()):
+        raise TargetNotEmptyError(path=target)
+
+
+def plan_project(*, target: Path, answers: dict[str, Any], interactive: bool) -> ProjectPlan:
+    """Render the template with these answers and plan writing it to `target`."""
+    from copier import run_copy
+    from copier.errors import CopierError
+
+    check_known(answers)
+    data = dict(answers)
+    if not interactive:
+        # Copier does not validate defaults, so the folder-derived name is passed as an
+        # answer, which it does validate.
+        data.setdefault("project_name", target.name)
+    with tempfile.TemporaryDirectory(prefix="fastforge-") as scratch:
+        # Same folder name as the target, so copier's own default name matches it.
+        rendered = Path(scratch) / target.name
+        try:
+            worker = run_copy(
+                str(template_root()),
+                rendered,
+                data=data,
+                defaults=not interactive,
+                quiet=True,
+                unsafe=False,
+                skip_tasks=True,
+            )
+        except ValueError as error:
+            raise _answer_error(error, data) from None
+        except CopierError as error:
+            raise InvalidAnswerError(question="template", value=None, reason=str(error)) from None
+        return ProjectPlan(
+            plan=plan_from_tree(rendered, target, exclude=(".git",)),
+            answers=_public_answers(worker.answers.combined, load_questions()),
+        )
+
+
+def _public_answers(combined: Any, questions: tuple[Question, ...]) -> dict[str, Any]:
+    return {q.name: combined[q.name] for q in questions if not q.secret and q.name in combined}
+
+
+def _answer_error(error: ValueError, data: dict[str, Any]) -> InvalidAnswerError:
+    match = _COPIER_ERROR.match(str(error))
+    if not match:
+        return InvalidAnswerError(question="answers", value=None, reason=str(error))
+    name = match["name"]
+    reason = " ".join(match["reason"].split())
+    return InvalidAnswerError(question=name, value=data.get(name), reason=reason)
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]
+
+
+def parse_data(pairs: list[str]) -> dict[str, str]:
+    """Turn repeated `--data KEY=VALUE` into a mapping."""
+    answers = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise InvalidAnswerError(
+                question="--data",
+                value=pair,
+                reason="expected KEY=VALUE, e.g. --data description='My API'",
+            )
+        answers[key.strip()] = value
+    return answers

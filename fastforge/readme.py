@@ -1,0 +1,43 @@
+"""Keep the README's option table derived from copier.yml.
+
+Run `python -m fastforge.readme` after changing copier.yml; a test fails while the
+README is stale.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fastforge.schema import Question, visible_questions
+
+START, END = "<!-- options:start -->", "<!-- options:end -->"
+_BLOCK = re.compile(re.escape(START) + r".*?" + re.escape(END), re.DOTALL)
+
+
+def options_table(questions: tuple[Question, ...]) -> str:
+    """A Markdown table of the questions: flag, type, choices, default and help."""
+    rows = ["| Flag | Type | Choices | Default | What it sets |", "| --- | --- | --- | --- | --- |"]
+    for q in questions:
+        flag = f"`{q.flag}/--no-{q.flag[2:]}`" if q.type == "bool" else f"`{q.flag}`"
+        choices = ", ".join(f"`{c}`" for c in q.choices) or "any"
+        default = q.static_default
+        shown = "the folder's name" if q.name == "project_name" else f"`{default}`"
+        rows.append(f"| {flag} | {q.type} | {choices} | {shown} | {q.help} |")
+    return "\n".join(rows)
+
+
+def render_readme(text: str) -> str:
+    """The README with its option table replaced by the current one."""
+    block = f"{START}\n{options_table(visible_questions())}\n{END}"
+    return _BLOCK.sub(lambda _: block, text)
+
+
+def main() -> None:
+    """Rewrite README.md in place."""
+    path = Path(__file__).resolve().parent.parent / "README.md"
+    path.write_text(render_readme(path.read_text(encoding="utf-8")), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""Helpers to run a generated project's own commands, as its README tells users to."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+from fastforge.steps import find_uv
+
+
+def uv(project: Path, *args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """Run `uv ARGS` in the project; the result keeps output for assertion messages."""
+    binary = find_uv()
+    assert binary, "uv is a dependency of fastforge and must be installed"
+    return subprocess.run(
+        [binary, *args], cwd=project, capture_output=True, text=True, timeout=timeout, check=False
+    )
+
+
+def assert_ok(done: subprocess.CompletedProcess[str]) -> None:
+    """Fail with the command's own output."""
+    assert done.returncode == 0, f"{done.args} failed:\n{done.stdout}\n{done.stderr}"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextlib.contextmanager
+def serving(project: Path, command: list[str], port: int) -> Iterator[str]:
+    """Start the project's server in its own process group; yield its base URL."""
+    binary = find_uv()
+    assert binary
+    process = subprocess.Popen(
+        [binary, *command, "--port", str(port)],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base + "/health", process)
+        yield base
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def wait_until_up(url: str, process: subprocess.Popen[str], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            output = process.stdout.read() if process.stdout else ""
+            raise AssertionError(f"server exited with {process.returncode}:\n{output}")
+        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=2):
+            return
+        time.sleep(0.3)
+    raise AssertionError(f"{url} did not answer within {timeout}s")
+
+
+def get(url: str) -> tuple[int, bytes]:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.status, response.read()

@@ -1,0 +1,19 @@
+"""The README is derived from copier.yml and carries the two commands."""
+
+from __future__ import annotations
+
+from fastforge.readme import render_readme
+from tests.conftest import REPO
+
+
+def test_readme_option_table_matches_copier_yml() -> None:
+    text = (REPO / "README.md").read_text()
+    assert render_readme(text) == text, "README is stale: run `python -m fastforge.readme`"
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    ci = (REPO / ".ci/run").read_text()
+    assert "readme_command test" in ci
+    readme = (REPO / "README.md").read_text()
+    assert "<!-- command:test -->" in readme
+    assert "<!-- command:new -->" in readme
