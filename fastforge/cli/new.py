@@ -8,7 +8,6 @@ from typing import Annotated, Any
 
 import typer
 
-from fastforge import report
 from fastforge.cli.flags import with_question_flags
 from fastforge.errors import FastforgeError
 from fastforge.schema import visible_questions
@@ -88,7 +87,7 @@ def _new(
     Asks each question in a terminal unless answered by a flag, --data or --answers-file;
     with --defaults (or without a terminal) it never asks.
     """
-    from fastforge import project, steps, writer
+    from fastforge import project, report, steps, writer
 
     target = path.absolute()
     try:

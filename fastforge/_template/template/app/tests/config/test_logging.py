@@ -1,5 +1,6 @@
 """Log records carry the request id."""
 
+import contextvars
 import logging
 
 from app.utils.request_id import set_request_id
@@ -18,9 +19,13 @@ def test_records_outside_a_request_get_a_dash() -> None:
 
 
 def test_records_inside_a_request_get_its_id() -> None:
-    set_request_id("abc123")
     record = make_record()
 
-    RequestIdFilter().filter(record)
+    def filter_during_request() -> None:
+        set_request_id("abc123")
+        RequestIdFilter().filter(record)
+
+    # A copied context keeps the id from leaking into later tests.
+    contextvars.copy_context().run(filter_during_request)
 
     assert record.__dict__["request_id"] == "abc123"
