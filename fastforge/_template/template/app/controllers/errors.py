@@ -1,6 +1,7 @@
 """HTTP errors: map domain errors to HTTP errors and render every error in one JSON shape."""
 
 import logging
+from collections.abc import Mapping
 from http import HTTPStatus
 from typing import Any
 
@@ -35,7 +36,7 @@ def error_response(
     code: str,
     message: str,
     details: Any = None,
-    headers: dict[str, str] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     """Build an error response in the shared `{"error": {...}}` shape."""
     request_id = get_request_id()

@@ -14,7 +14,7 @@ from config.settings import get_settings
 os.environ.setdefault("SECRET_KEY", secrets.token_hex(32))
 os.environ.setdefault("ENVIRONMENT", "test")
 
-from main import create_app  # noqa: E402
+from main import create_app
 
 
 @pytest.fixture(autouse=True)

@@ -1,10 +1,11 @@
 """Log records carry the request id."""
 
 import contextvars
+import io
 import logging
 
 from app.utils.request_id import set_request_id
-from config.logging import RequestIdFilter
+from config.logging import RequestIdFilter, configure_logging
 
 
 def make_record() -> logging.LogRecord:
@@ -29,3 +30,18 @@ def test_records_inside_a_request_get_its_id() -> None:
     contextvars.copy_context().run(filter_during_request)
 
     assert record.__dict__["request_id"] == "abc123"
+
+
+def test_lines_carry_the_request_id_and_uvicorn_access_is_silenced() -> None:
+    configure_logging("INFO")
+    stdout = next(h for h in logging.getLogger().handlers if h.get_name() == "stdout")
+    assert isinstance(stdout, logging.StreamHandler)
+    output = io.StringIO()
+    stdout.setStream(output)
+
+    logging.getLogger("uvicorn.access").info('127.0.0.1 - "GET /health HTTP/1.1" 200')
+    logging.getLogger("app.access").info("GET /health 200 0.5ms")
+
+    lines = output.getvalue().splitlines()
+    assert len(lines) == 1
+    assert lines[0].endswith("INFO [-] app.access: GET /health 200 0.5ms")

@@ -31,7 +31,7 @@ def test_secret_key_is_required(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_short_secret_key_is_rejected() -> None:
-    with pytest.raises(ValidationError, match="at least 32 characters"):
+    with pytest.raises(ValidationError, match="at least 32 characters, not 9"):
         make_settings(secret_key="too-short")
 
 

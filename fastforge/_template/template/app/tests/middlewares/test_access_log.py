@@ -24,10 +24,3 @@ def test_each_request_logs_one_access_line(
     assert "secret" not in record.getMessage()
     assert record.__dict__["request_id"] == response.headers["X-Request-ID"]
     assert record.__dict__["duration_ms"] >= 0
-
-
-def test_uvicorn_access_log_is_silenced(client: TestClient) -> None:
-    uvicorn_access = logging.getLogger("uvicorn.access")
-
-    assert uvicorn_access.handlers == []
-    assert uvicorn_access.propagate is False

@@ -18,7 +18,7 @@ def test_a_safe_incoming_request_id_is_reused(client: TestClient) -> None:
     assert response.headers["X-Request-ID"] == "trace-42.abc_DEF"
 
 
-@pytest.mark.parametrize("unsafe", ["x" * 129, "id with spaces", "id;drop", "ünïcode"])
+@pytest.mark.parametrize("unsafe", ["x" * 129, "id with spaces", "id;drop", "<script>"])
 def test_an_unsafe_incoming_request_id_is_replaced(client: TestClient, unsafe: str) -> None:
     response = client.get("/health", headers={"X-Request-ID": unsafe})
 
