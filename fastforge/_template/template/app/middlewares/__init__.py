@@ -1,6 +1,5 @@
 """Middlewares: code that wraps every request, such as request ids, the access log, CORS and
-the catch-all for unhandled errors. `add_middlewares` installs them in the one order that works.
-"""
+the catch-all for unhandled errors. `add_middlewares` installs them in the order they need."""
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware

@@ -1,7 +1,6 @@
 """Routes: the HTTP surface. Each module declares one `router` with paths, status codes,
 response models and dependencies, and hands the work to a controller. This module is the one
-place routers are registered: probes at the root, everything else under the versioned prefix.
-"""
+place routers are registered: probes at the root, all else under the versioned API prefix."""
 
 from fastapi import APIRouter
 
