@@ -54,7 +54,7 @@ def load_questions(root: Path | None = None) -> tuple[Question, ...]:
     path = (root or template_root()) / "copier.yml"
     # The C loader, when PyYAML has it, keeps `fastforge --help` quick.
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     return tuple(
         _to_question(name, spec)
         for name, spec in raw.items()
