@@ -75,3 +75,49 @@ def wait_until_up(url: str, process: subprocess.Popen[str], timeout: float = 60)
 def get(url: str) -> tuple[int, bytes]:
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.status, response.read()
+
+
+def generate(target: Path, answers: dict[str, str] | None = None) -> Path:
+    """Render a project with fastforge (no git, no install) and return its folder."""
+    from typer.testing import CliRunner
+
+    from fastforge.cli import app
+
+    data = [arg for key, value in (answers or {}).items() for arg in ("--data", f"{key}={value}")]
+    result = CliRunner().invoke(
+        app, ["new", str(target), "--defaults", "--no-git", "--no-install", "--quiet", *data]
+    )
+    assert result.exit_code == 0, result.output
+    return target
+
+
+CHECKS = (
+    ("run", "pytest", "-q", "-p", "no:cacheprovider"),
+    ("run", "ruff", "check", "."),
+    ("run", "ruff", "format", "--check", "."),
+    ("run", "mypy", "."),
+)
+
+
+def check_project(project: Path, env: dict[str, str] | None = None) -> None:
+    """Install the project and run its tests, lint and type checks; fail on the first red one."""
+    assert_ok(uv(project, "sync", "--quiet"))
+    for command in CHECKS:
+        assert_ok(uv_env(project, command, env))
+
+
+def uv_env(
+    project: Path, args: tuple[str, ...], env: dict[str, str] | None
+) -> subprocess.CompletedProcess[str]:
+    """`uv ARGS` with extra environment variables (service URLs for the generated tests)."""
+    binary = find_uv()
+    assert binary
+    return subprocess.run(
+        [binary, *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+        env={**os.environ, **(env or {})},
+    )
