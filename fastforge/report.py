@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import shlex
 from collections.abc import Iterable
@@ -21,6 +22,7 @@ errors = Console(stderr=True, highlight=False)
 
 _STYLES = {
     Status.CREATE: "green",
+    Status.UPDATE: "cyan",
     Status.OVERWRITE: "yellow",
     Status.CONFLICT: "red",
     Status.SKIP: "yellow",
@@ -35,13 +37,26 @@ def print_error(message: str) -> None:
     errors.print(f"[bold red]Error:[/] {message}", soft_wrap=True)
 
 
-def print_outcomes(outcomes: Iterable[Outcome], *, dry_run: bool) -> None:
-    """One line a file, Rails-style: the verb, then the path."""
+def print_outcomes(outcomes: Iterable[Outcome], *, dry_run: bool, diffs: bool = False) -> None:
+    """One line a file, Rails-style: the verb, then the path; diffs of changed files."""
     if dry_run:
         console.print("[bold]Dry run:[/] nothing was written.")
     for outcome in outcomes:
         style = _STYLES[outcome.status]
         console.print(f"  [{style}]{outcome.status.value:>10}[/]  {outcome.path}")
+        if diffs and outcome.status in (Status.UPDATE, Status.OVERWRITE, Status.DELETE):
+            console.print(_diff(outcome), markup=False, highlight=False)
+
+
+def _diff(outcome: Outcome) -> str:
+    def lines(data: bytes | None) -> list[str]:
+        return data.decode("utf-8", "replace").splitlines(keepends=True) if data else []
+
+    name = str(outcome.path)
+    text = difflib.unified_diff(
+        lines(outcome.before), lines(outcome.after), f"a/{name}", f"b/{name}"
+    )
+    return "".join(text).rstrip("\n")
 
 
 def print_summary(*, root: Path, answers: dict[str, Any], questions: Iterable[Question]) -> None:

@@ -68,3 +68,21 @@ def uv_sync(root: Path) -> StepResult:
 def _last_line(text: str) -> str:
     lines = [line for line in text.strip().splitlines() if line.strip()]
     return lines[-1] if lines else "failed"
+
+
+def refresh_openapi(root: Path) -> StepResult:
+    """Rewrite docs/openapi.json from the project's app, as its README documents."""
+    command = "uv run python -m app.utils.openapi"
+    uv = find_uv()
+    if uv is None:
+        return StepResult("openapi", ok=False, detail="uv is not installed", hint=command)
+    done = subprocess.run(
+        [uv, "run", "--quiet", "python", "-m", "app.utils.openapi"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        return StepResult("openapi", ok=False, detail=_last_line(done.stderr), hint=command)
+    return StepResult("openapi", ok=True, detail="docs/openapi.json refreshed")

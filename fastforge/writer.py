@@ -23,6 +23,7 @@ class Status(str, Enum):
     """What applying a change does to one file."""
 
     CREATE = "create"
+    UPDATE = "update"
     IDENTICAL = "identical"
     CONFLICT = "conflict"
     OVERWRITE = "overwrite"
@@ -32,11 +33,16 @@ class Status(str, Enum):
 
 @dataclass(frozen=True)
 class FileChange:
-    """New content for one file (None deletes it), relative to the plan's root."""
+    """New content for one file (None deletes it), relative to the plan's root.
+
+    An `edit` was computed from the file's current content (a registration line added
+    or removed), so it updates the file instead of conflicting with it.
+    """
 
     path: Path
     content: bytes | None
     mode: int = 0o644
+    edit: bool = False
 
 
 @dataclass
@@ -46,17 +52,21 @@ class Plan:
     root: Path
     changes: list[FileChange] = field(default_factory=list)
 
-    def add(self, path: Path | str, content: bytes | None, mode: int = 0o644) -> None:
+    def add(
+        self, path: Path | str, content: bytes | None, mode: int = 0o644, *, edit: bool = False
+    ) -> None:
         """Plan a file's new content; None plans its deletion."""
-        self.changes.append(FileChange(Path(path), content, mode))
+        self.changes.append(FileChange(Path(path), content, mode, edit))
 
 
 @dataclass(frozen=True)
 class Outcome:
-    """The status of one planned change."""
+    """The status of one planned change, with the file's old content when it changes."""
 
     status: Status
     path: Path
+    before: bytes | None = None
+    after: bytes | None = None
 
 
 class ConflictError(FastforgeError):
@@ -76,19 +86,22 @@ def classify(plan: Plan, *, force: bool = False, skip: bool = False) -> list[Out
     outcomes = []
     for change in plan.changes:
         target = plan.root / change.path
+        before = target.read_bytes() if target.is_file() else None
         if change.content is None:
             status = Status.DELETE if target.exists() else Status.IDENTICAL
         elif not target.exists():
             status = Status.CREATE
-        elif target.is_file() and target.read_bytes() == change.content:
+        elif before == change.content:
             status = Status.IDENTICAL
+        elif change.edit:
+            status = Status.UPDATE
         elif force:
             status = Status.OVERWRITE
         elif skip:
             status = Status.SKIP
         else:
             status = Status.CONFLICT
-        outcomes.append(Outcome(status, change.path))
+        outcomes.append(Outcome(status, change.path, before, change.content))
     return outcomes
 
 
@@ -105,7 +118,7 @@ def apply(
     by_path = {c.path: c for c in plan.changes}
     with _rollback_on_error(plan.root) as journal:
         for outcome in outcomes:
-            if outcome.status in (Status.CREATE, Status.OVERWRITE, Status.DELETE):
+            if outcome.status in (Status.CREATE, Status.UPDATE, Status.OVERWRITE, Status.DELETE):
                 _apply_one(plan.root, by_path[outcome.path], journal)
     return outcomes
 

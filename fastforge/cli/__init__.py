@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from fastforge import __version__
-from fastforge.cli import new
+from fastforge.cli import add, new, remove
 
 app = typer.Typer(
     name="fastforge",
@@ -17,6 +17,8 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.command("new", no_args_is_help=False)(new.command)
+app.add_typer(add.app, name="add")
+app.add_typer(remove.app, name="remove")
 
 
 def _show_version(value: bool) -> None:

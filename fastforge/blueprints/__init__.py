@@ -1,0 +1,1 @@
+"""Template files for `fastforge add`: one folder per generator."""

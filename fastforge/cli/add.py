@@ -1,0 +1,38 @@
+"""`fastforge add router|resource`: generate code inside a project."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from fastforge.cli.common import DryRun, Force, NoRefresh, Quiet, Skip, change_project
+
+app = typer.Typer(help="Add a router or a CRUD resource to the project.", no_args_is_help=True)
+
+
+@app.command("router")
+def add_router(
+    name: Annotated[str, typer.Argument(help="Router name in snake_case, e.g. webhooks.")],
+    *,
+    dry_run: DryRun = False,
+    force: Force = False,
+    skip: Skip = False,
+    no_refresh: NoRefresh = False,
+    quiet: Quiet = False,
+) -> None:
+    """Add an APIRouter module with one endpoint and its test, registered under /api/v1.
+
+    Creates app/routes/NAME.py and app/tests/routes/test_NAME.py, and registers the
+    router in app/routes/__init__.py.
+    """
+    from fastforge.generators.router import plan_router
+
+    change_project(
+        lambda ctx: plan_router(ctx, name),
+        dry_run=dry_run,
+        force=force,
+        skip=skip,
+        refresh=not no_refresh,
+        quiet=quiet,
+    )

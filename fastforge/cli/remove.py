@@ -1,0 +1,35 @@
+"""`fastforge remove router|resource`: undo exactly what `add` did."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from fastforge.cli.common import DryRun, Force, NoRefresh, Quiet, change_project
+
+app = typer.Typer(
+    help="Remove a router or resource that `fastforge add` created.", no_args_is_help=True
+)
+
+
+@app.command("router")
+def remove_router(
+    name: Annotated[str, typer.Argument(help="The router's name, as given to `add router`.")],
+    *,
+    dry_run: DryRun = False,
+    force: Force = False,
+    no_refresh: NoRefresh = False,
+    quiet: Quiet = False,
+) -> None:
+    """Delete the router's files and its registration. Changed files need --force."""
+    from fastforge.generators.router import plan_router_removal
+
+    change_project(
+        lambda ctx: plan_router_removal(ctx, name, force=force),
+        dry_run=dry_run,
+        force=False,
+        skip=False,
+        refresh=not no_refresh,
+        quiet=quiet,
+    )

@@ -1,0 +1,176 @@
+"""Rails-like field specs for `add resource`: `price:decimal`, `subtitle:str?`,
+`published:bool=false`, `sku:str:unique`, `author:ref:users`.
+
+Parsing is strict: each bad part gets one error naming it and listing what is allowed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import json
+import re
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from fastforge.errors import FastforgeError
+from fastforge.naming import InvalidNameError, check_identifier
+
+# The columns every model already has (see the template's app/models/base.py).
+_BUILT_IN = ("id", "created_at", "updated_at")
+MODIFIERS = ("unique", "index")
+
+
+def _parse_bool(text: str) -> bool:
+    lowered = text.lower()
+    if lowered not in {"true", "false"}:
+        raise ValueError("expected true or false")
+    return lowered == "true"
+
+
+def _parse_json(text: str) -> Any:
+    return json.loads(text)
+
+
+# type name -> parser of a `=VALUE` default (None: the type takes no default)
+_DEFAULT_PARSERS: dict[str, Callable[[str], Any] | None] = {
+    "str": str,
+    "text": str,
+    "int": int,
+    "float": float,
+    "decimal": decimal.Decimal,
+    "bool": _parse_bool,
+    "date": dt.date.fromisoformat,
+    "datetime": dt.datetime.fromisoformat,
+    "uuid": uuid.UUID,
+    "json": _parse_json,
+    "ref": None,
+}
+TYPES = tuple(_DEFAULT_PARSERS)
+
+_HEAD = re.compile(r"^(?P<name>[^:=?]*):(?P<type>[a-z]*)")
+_TARGET = re.compile(r"^:(?P<target>[a-z_][a-z0-9_]*)")
+_TAIL = re.compile(r"^(?P<optional>\?)?(?:=(?P<default>.*?))?(?P<mods>(?::[a-z_]+)*)$")
+
+
+class FieldSpecError(FastforgeError):
+    """A field spec cannot be used."""
+
+    def __init__(self, *, spec: str, reason: str) -> None:
+        self.spec = spec
+        super().__init__(f"Invalid field {spec!r}: {reason}")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One parsed field of a resource."""
+
+    name: str
+    type: str
+    optional: bool = False
+    default: Any = None
+    has_default: bool = False
+    unique: bool = False
+    index: bool = False
+    target: str | None = None  # the referenced resource's plural name, for `ref`
+
+    @property
+    def spec(self) -> str:
+        """The canonical spec text, the inverse of `parse_field`."""
+        kind = f"ref:{self.target}" if self.type == "ref" else self.type
+        text = f"{self.name}:{kind}{'?' if self.optional else ''}"
+        if self.has_default:
+            text += "=" + _show_default(self.default)
+        return text + "".join(f":{m}" for m in MODIFIERS if getattr(self, m))
+
+
+def _show_default(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, separators=(",", ":"))
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
+
+
+def parse_field(spec: str) -> Field:
+    """Parse one `name:type[?][=default][:unique][:index]` spec."""
+    head = _HEAD.match(spec)
+    if not head:
+        raise FieldSpecError(
+            spec=spec,
+            reason="expected NAME:TYPE, e.g. title:str, subtitle:str?, "
+            "published:bool=false, sku:str:unique, author:ref:users",
+        )
+    name, kind, rest = head["name"], head["type"], spec[head.end() :]
+    try:
+        check_identifier("field", name)
+    except InvalidNameError as error:
+        raise FieldSpecError(spec=spec, reason=error.reason) from None
+    if name in _BUILT_IN:
+        raise FieldSpecError(spec=spec, reason=f"every resource already has {', '.join(_BUILT_IN)}")
+    if kind not in _DEFAULT_PARSERS:
+        raise FieldSpecError(
+            spec=spec, reason=f"unknown type {kind!r}; allowed types: {', '.join(TYPES)}"
+        )
+    target = None
+    if kind == "ref":
+        found = _TARGET.match(rest)
+        if not found:
+            raise FieldSpecError(spec=spec, reason="use ref:RESOURCE, e.g. author:ref:users")
+        target, rest = found["target"], rest[found.end() :]
+    match = _TAIL.match(rest)
+    if not match:
+        raise FieldSpecError(spec=spec, reason=f"cannot read {rest!r} after the type")
+    mods = [m for m in match["mods"].split(":") if m]
+    unknown = [m for m in mods if m not in MODIFIERS]
+    if unknown:
+        raise FieldSpecError(
+            spec=spec,
+            reason=f"unknown modifier {unknown[0]!r}; modifiers: {', '.join(MODIFIERS)}, "
+            "'?' for optional and '=VALUE' for a default",
+        )
+    has_default = match["default"] is not None
+    return Field(
+        name=name,
+        type=kind,
+        optional=bool(match["optional"]),
+        default=_parse_default(spec, kind, match["default"]) if has_default else None,
+        has_default=has_default,
+        unique="unique" in mods,
+        index="index" in mods,
+        target=target,
+    )
+
+
+def _parse_default(spec: str, kind: str, text: str) -> Any:
+    parser = _DEFAULT_PARSERS[kind]
+    if parser is None:
+        raise FieldSpecError(spec=spec, reason="a reference cannot have a default")
+    try:
+        return parser(text)
+    except (ValueError, decimal.InvalidOperation) as error:
+        raise FieldSpecError(
+            spec=spec, reason=f"default {text!r} is not a valid {kind} ({error})"
+        ) from None
+
+
+def parse_fields(specs: Iterable[str], *, known_resources: Iterable[str]) -> tuple[Field, ...]:
+    """Parse every spec; refuse duplicates and references to resources that do not exist."""
+    fields: list[Field] = []
+    known = sorted(set(known_resources))
+    for spec in specs:
+        field = parse_field(spec)
+        if any(f.name == field.name for f in fields):
+            raise FieldSpecError(spec=spec, reason=f"field {field.name!r} is given twice")
+        if field.target is not None and field.target not in known:
+            allowed = ", ".join(known) if known else "none yet: add that resource first"
+            raise FieldSpecError(
+                spec=spec,
+                reason=f"no resource {field.target!r} to reference; existing: {allowed}",
+            )
+        fields.append(field)
+    return tuple(fields)

@@ -1,0 +1,53 @@
+"""`add router NAME` and `remove router NAME`."""
+
+from __future__ import annotations
+
+from fastforge import manifest
+from fastforge.generators.common import (
+    NotGeneratedError,
+    plan_manifest,
+    plan_removal,
+    register_router,
+    render,
+)
+from fastforge.locate import ProjectContext
+from fastforge.naming import check_identifier, snake
+from fastforge.writer import Plan
+
+
+def plan_router(ctx: ProjectContext, name: str) -> Plan:
+    """A router module with one endpoint and its test, registered under the API prefix."""
+    module = snake(name)
+    check_identifier("router", module)
+    context = {
+        "name": module,
+        "path": module.replace("_", "-"),
+        "title": module.replace("_", " ").capitalize(),
+    }
+    files = {
+        f"app/routes/{module}.py": render("router/route.py.jinja", context),
+        f"app/tests/routes/test_{module}.py": render("router/test_route.py.jinja", context),
+    }
+    plan = Plan(ctx.root)
+    for rel, content in files.items():
+        plan.add(rel, content)
+    register_router(ctx, plan, module)
+    entry = manifest.Entry(
+        kind="routers", name=module, files={k: manifest.digest(v) for k, v in files.items()}
+    )
+    plan_manifest(ctx, plan, entry)
+    return plan
+
+
+def plan_router_removal(ctx: ProjectContext, name: str, *, force: bool) -> Plan:
+    """Undo `add router`: its files, its registration and its manifest entry."""
+    module = snake(name)
+    routers = manifest.load(ctx.root)["routers"]
+    entry = routers.get(module)
+    if entry is None:
+        raise NotGeneratedError(kind="router", name=name, known=sorted(routers))
+    plan = Plan(ctx.root)
+    plan_removal(ctx, plan, entry, force=force)
+    register_router(ctx, plan, module, remove=True)
+    plan_manifest(ctx, plan, entry, remove=True)
+    return plan

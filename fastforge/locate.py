@@ -1,0 +1,57 @@
+"""Find the generated project around the working directory and read its options."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from fastforge.errors import FastforgeError
+
+ANSWERS_FILE = ".copier-answers.yml"
+
+
+class NotAProjectError(FastforgeError):
+    """The command ran outside a project made from the fastforge template."""
+
+    def __init__(self, *, start: Path) -> None:
+        super().__init__(
+            f"'{start}' is not inside a fastforge project: no {ANSWERS_FILE} with a "
+            "project_name was found here or in any parent folder. Run this inside a project "
+            "made by `fastforge new` or `copier copy` of the fastforge template."
+        )
+
+
+@dataclass(frozen=True)
+class ProjectContext:
+    """A generated project: its root folder and the answers it was made with."""
+
+    root: Path
+    answers: dict[str, Any]
+
+    @property
+    def database(self) -> str:
+        return str(self.answers.get("database", "none"))
+
+    @property
+    def auth(self) -> str:
+        return str(self.answers.get("auth", "none"))
+
+
+def find_project(start: Path) -> ProjectContext:
+    """Walk up from `start` to the folder holding the project's copier answers."""
+    here = start.resolve()
+    for folder in (here, *here.parents):
+        answers_file = folder / ANSWERS_FILE
+        if not answers_file.is_file():
+            continue
+        answers = yaml.safe_load(answers_file.read_text(encoding="utf-8")) or {}
+        if (
+            isinstance(answers, dict)
+            and "project_name" in answers
+            and (folder / "main.py").is_file()
+        ):
+            return ProjectContext(root=folder, answers=answers)
+    raise NotAProjectError(start=here)

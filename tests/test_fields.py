@@ -1,0 +1,83 @@
+"""Field specs: every type and modifier, and one clear error per bad part."""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import uuid
+
+import pytest
+
+from fastforge.fields import TYPES, FieldSpecError, parse_field, parse_fields
+
+
+@pytest.mark.parametrize(
+    ("spec", "expected"),
+    [
+        ("title:str", {"type": "str"}),
+        ("body:text", {"type": "text"}),
+        ("price:decimal=9.99", {"default": decimal.Decimal("9.99")}),
+        ("stock:int=0", {"default": 0}),
+        ("ratio:float?", {"optional": True}),
+        ("published:bool=false", {"default": False, "has_default": True}),
+        ("released:date=2024-05-01", {"default": dt.date(2024, 5, 1)}),
+        ("starts_at:datetime:index", {"index": True}),
+        ("code:uuid:unique", {"unique": True}),
+        ('meta:json={"a":[1]}', {"default": {"a": [1]}}),
+        ("author:ref:users?", {"type": "ref", "target": "users", "optional": True}),
+        ("sku:str:unique:index", {"unique": True, "index": True}),
+    ],
+)
+def test_specs_parse(spec: str, expected: dict[str, object]) -> None:
+    field = parse_field(spec)
+    for key, value in expected.items():
+        assert getattr(field, key) == value
+    assert parse_field(field.spec) == field
+
+
+def test_every_type_parses() -> None:
+    for kind in TYPES:
+        spec = f"x:{kind}:users" if kind == "ref" else f"x:{kind}"
+        assert (
+            parse_field(spec.replace(":users", "") if kind != "ref" else "x:ref:users").type == kind
+        )
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("title", "expected NAME:TYPE"),
+        ("title:string", "unknown type 'string'; allowed types: str, text"),
+        ("class:str", "Python keyword"),
+        ("select:str", "reserved word in SQL"),
+        ("Title:str", "lower-case"),
+        ("id:int", "already has id"),
+        ("n:int=abc", "default 'abc' is not a valid int"),
+        ("ok:bool=yes", "not a valid bool"),
+        ("d:date=tomorrow", "not a valid date"),
+        ("u:uuid=xyz", "not a valid uuid"),
+        ("p:decimal=cheap", "not a valid decimal"),
+        ("a:ref", "use ref:RESOURCE"),
+        ("a:ref:users=1", "cannot have a default"),
+        ("a:str:uniq", "unknown modifier 'uniq'; modifiers: unique, index"),
+    ],
+)
+def test_bad_specs_name_the_bad_part(spec: str, message: str) -> None:
+    with pytest.raises(FieldSpecError, match=message) as error:
+        parse_field(spec)
+    assert repr(spec) in str(error.value)
+
+
+def test_duplicate_field_is_refused() -> None:
+    with pytest.raises(FieldSpecError, match="given twice"):
+        parse_fields(["a:str", "a:int"], known_resources=[])
+
+
+def test_reference_to_unknown_resource_lists_the_known_ones() -> None:
+    with pytest.raises(FieldSpecError, match=r"no resource 'authors'.*existing: users"):
+        parse_fields(["author:ref:authors"], known_resources=["users"])
+
+
+def test_uuid_default_round_trips() -> None:
+    value = uuid.uuid4()
+    assert parse_field(f"code:uuid={value}").default == value
