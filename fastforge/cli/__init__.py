@@ -8,6 +8,7 @@ import typer
 
 from fastforge import __version__
 from fastforge.cli import add, new, remove
+from fastforge.cli.list import list_project
 
 app = typer.Typer(
     name="fastforge",
@@ -19,6 +20,7 @@ app = typer.Typer(
 app.command("new", no_args_is_help=False)(new.command)
 app.add_typer(add.app, name="add")
 app.add_typer(remove.app, name="remove")
+app.command("list")(list_project)
 
 
 def _show_version(value: bool) -> None:

@@ -111,3 +111,11 @@ def test_outside_a_project_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     result = runner.invoke(app, ["add", "router", "webhooks"])
     assert result.exit_code == 1
     assert "not inside a fastforge project" in result.output
+
+
+def test_list_shows_routers_with_their_full_paths(project: Path) -> None:
+    runner.invoke(app, ["add", "router", "webhooks", "--no-refresh"])
+    result = runner.invoke(app, ["list"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    assert "GET    /api/v1/webhooks" in result.output
+    assert "GET    /health" in result.output
