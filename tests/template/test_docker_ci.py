@@ -1,0 +1,267 @@
+"""The docker and ci options: files that lint clean, validate, and whose commands run green."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from fastforge.schema import load_questions
+from fastforge.steps import find_uv
+from tests.generated import assert_ok, free_port, generate, get, serving, uv
+from tests.services import MARIADB, POSTGRES, RABBITMQ, REDIS, Service, require
+
+# The options whose values change the Docker and CI files. A question that does not exist
+# yet (database, celery) is simply left out of the matrix until copier.yml has it.
+SERVICE_OPTIONS = ("database", "celery")
+CI_FILES = {"github": ".github/workflows/ci.yml", "gitlab": ".gitlab-ci.yml"}
+SCHEMAS = {"github": "vendor.github-workflows", "gitlab": "vendor.gitlab-ci"}
+# CI service images, by name, and the local server that stands in for each.
+LOCAL_SERVERS = {"postgres": POSTGRES, "mariadb": MARIADB, "redis": REDIS, "rabbitmq": RABBITMQ}
+
+Answers = dict[str, str]
+Render = Callable[[Answers], Path]
+
+
+def _choices(name: str) -> tuple[str, ...]:
+    return next(tuple(str(c) for c in q.choices) for q in load_questions() if q.name == name)
+
+
+def _service_matrix() -> list[Answers]:
+    """Every combination of the service options that copier.yml has today."""
+    existing = {q.name for q in load_questions()}
+    names = [name for name in SERVICE_OPTIONS if name in existing]
+    return [
+        dict(zip(names, values, strict=True))
+        for values in itertools.product(*(_choices(n) for n in names))
+    ]
+
+
+def _label(answers: Answers) -> str:
+    return "-".join(f"{k}={v}" for k, v in answers.items()) or "defaults"
+
+
+MATRIX = _service_matrix()
+CIS = [ci for ci in _choices("ci") if ci != "none"]
+
+
+@pytest.fixture(scope="module")
+def render(tmp_path_factory: pytest.TempPathFactory) -> Render:
+    """Render a project for some answers, once per module and answers."""
+    cache: dict[tuple[tuple[str, str], ...], Path] = {}
+
+    def render(answers: Answers) -> Path:
+        key = tuple(sorted(answers.items()))
+        if key not in cache:
+            cache[key] = generate(tmp_path_factory.mktemp("project") / "demo-api", answers)
+        return cache[key]
+
+    return render
+
+
+def _tool(name: str) -> str:
+    """A command-line tool from fastforge's dev extra, found beside this Python first."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.is_file() else shutil.which(name)
+    assert found, f"{name} is missing: pip install -e '.[dev]'"
+    return found
+
+
+def _run_tool(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, capture_output=True, text=True, check=False, timeout=120)
+
+
+def _validate(schema: str, path: Path) -> None:
+    done = _run_tool(_tool("check-jsonschema"), "--builtin-schema", schema, str(path))
+    assert done.returncode == 0, f"{path.name} breaks {schema}:\n{done.stdout}{done.stderr}"
+
+
+@pytest.mark.parametrize("answers", MATRIX, ids=_label)
+def test_dockerfile_passes_hadolint_without_a_single_finding(
+    render: Render, answers: Answers
+) -> None:
+    dockerfile = render({**answers, "docker": "true"}) / "Dockerfile"
+    done = _run_tool(_tool("hadolint"), "--no-color", "--failure-threshold", "style", str(dockerfile))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout == "", done.stdout
+
+
+@pytest.mark.parametrize("answers", MATRIX, ids=_label)
+def test_compose_file_follows_the_compose_specification(render: Render, answers: Answers) -> None:
+    project = render({**answers, "docker": "true"})
+    _validate("vendor.compose-spec", project / "compose.yaml")
+    compose = yaml.safe_load((project / "compose.yaml").read_text())
+    assert "version" not in compose  # obsolete in the compose specification
+    assert compose["services"]["api"]["env_file"] == ".env"
+
+
+@pytest.mark.parametrize("answers", MATRIX, ids=_label)
+def test_compose_reads_every_password_from_env_and_writes_none(
+    render: Render, answers: Answers
+) -> None:
+    project = render({**answers, "docker": "true"})
+    compose = (project / "compose.yaml").read_text()
+    env = _dotenv(project / ".env")
+    example = _dotenv(project / ".env.example")
+    for secret in env.values():
+        if len(secret) >= 32:  # SECRET_KEY and the generated passwords
+            assert secret not in compose
+    for variable in re.findall(r"\$\{(\w+)", compose):
+        assert variable in env, f"compose.yaml reads ${variable}, which .env does not set"
+        assert variable in example, f"compose.yaml reads ${variable}; .env.example lacks it"
+
+
+@pytest.mark.parametrize("ci", CIS)
+@pytest.mark.parametrize("answers", MATRIX, ids=_label)
+def test_ci_file_follows_its_schema(render: Render, answers: Answers, ci: str) -> None:
+    project = render({**answers, "ci": ci})
+    _validate(SCHEMAS[ci], project / CI_FILES[ci])
+    other = next(path for name, path in CI_FILES.items() if name != ci)
+    assert not (project / other).exists()
+
+
+def test_image_starts_with_the_start_script(render: Render) -> None:
+    project = render({"docker": "true"})
+    assert 'CMD ["/app/scripts/start.sh"]' in (project / "Dockerfile").read_text()
+    assert os.access(project / "scripts" / "start.sh", os.X_OK)
+    assert ".env" in (project / ".dockerignore").read_text().splitlines()
+
+
+def test_no_docker_and_no_ci_add_none_of_their_files(render: Render) -> None:
+    project = render({"docker": "false", "ci": "none"})
+    for name in ("Dockerfile", ".dockerignore", "compose.yaml", "scripts", *CI_FILES.values()):
+        assert not (project / name).exists(), name
+    assert not (project / ".github").exists()
+    readme = (project / "README.md").read_text()
+    assert "docker compose" not in readme
+    assert "## Continuous integration" not in readme
+
+
+# The slow half: install the generated project and run what CI and the image would run.
+
+
+@dataclass(frozen=True)
+class CiJob:
+    """What a CI file asks for: its environment, its service images and its shell steps."""
+
+    env: dict[str, str]
+    images: tuple[str, ...]
+    commands: tuple[str, ...]
+
+    def local_env(self) -> dict[str, str]:
+        """The job's environment with each service's host name pointed at this machine."""
+        hosts = {_image_name(image) for image in self.images} | {"localhost"}
+        pattern = re.compile(r"(?<=[@/])(" + "|".join(sorted(hosts)) + r")(?=:\d)")
+        return {name: pattern.sub("127.0.0.1", value) for name, value in self.env.items()}
+
+    def local_servers(self) -> list[Service]:
+        return [LOCAL_SERVERS[_image_name(image)] for image in self.images]
+
+
+def _image_name(image: str) -> str:
+    return image.rsplit("/", 1)[-1].split(":", 1)[0]
+
+
+def read_github_job(path: Path) -> CiJob:
+    """The single job of a GitHub workflow; `uses:` steps are the runner's setup, not commands."""
+    workflow = yaml.safe_load(path.read_text())
+    (job,) = workflow["jobs"].values()
+    return CiJob(
+        env={k: str(v) for k, v in job.get("env", {}).items()},
+        images=tuple(s["image"] for s in job.get("services", {}).values()),
+        commands=tuple(step["run"] for step in job["steps"] if "run" in step),
+    )
+
+
+def read_gitlab_job(path: Path) -> CiJob:
+    """The `test` job of a GitLab pipeline; services are reached by their alias."""
+    job = yaml.safe_load(path.read_text())["test"]
+    env = {k: str(v) for k, v in job.get("variables", {}).items()}
+    # Where the runner keeps uv's cache between pipelines: a runner concern, and a
+    # project-local cache would make this test download every package again.
+    env.pop("UV_CACHE_DIR", None)
+    return CiJob(
+        env=env,
+        images=tuple(s["name"] if isinstance(s, dict) else s for s in job.get("services", [])),
+        commands=tuple(job["script"]),
+    )
+
+
+READERS = {"github": read_github_job, "gitlab": read_gitlab_job}
+
+
+def _dotenv(path: Path) -> dict[str, str]:
+    pairs = (line.split("=", 1) for line in path.read_text().splitlines())
+    return {p[0]: p[1] for p in pairs if len(p) == 2 and not p[0].startswith("#")}
+
+
+def _checkout(tmp_path: Path, answers: Answers) -> Path:
+    """A project as CI checks it out: rendered, locked as `fastforge new` leaves it, no .env."""
+    project = generate(tmp_path / "demo-api", answers)
+    assert_ok(uv(project, "lock", "--quiet"))
+    (project / ".env").unlink()  # git-ignored, so never in a CI checkout
+    return project
+
+
+def _run_job(project: Path, job: CiJob) -> None:
+    uv_binary = find_uv()
+    assert uv_binary
+    # What the setup-uv step or the uv image provides: uv on PATH.
+    path = os.pathsep.join([str(Path(uv_binary).parent), os.environ["PATH"]])
+    env = {**os.environ, **job.local_env(), "PATH": path}
+    for command in job.commands:
+        done = subprocess.run(
+            ["bash", "-eo", "pipefail", "-c", command],
+            cwd=project,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+            check=False,
+        )
+        assert done.returncode == 0, f"CI step `{command}` failed:\n{done.stdout}\n{done.stderr}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("ci", "answers"),
+    [
+        pytest.param("github", {}, id="github-defaults"),
+        pytest.param("gitlab", {"docker": "false"}, id="gitlab-no-docker"),
+    ],
+)
+def test_ci_steps_run_green_against_local_servers(
+    tmp_path: Path, ci: str, answers: Answers
+) -> None:
+    project = _checkout(tmp_path, {**answers, "ci": ci})
+    job = READERS[ci](project / CI_FILES[ci])
+    assert job.commands[0] == "uv sync --locked"
+    assert any("pytest" in command for command in job.commands)
+    require(*job.local_servers())
+    _run_job(project, job)
+
+
+@pytest.fixture
+def installed(tmp_path: Path) -> Iterator[Path]:
+    """The default project, installed as `fastforge new` leaves it (with its .env)."""
+    project = generate(tmp_path / "demo-api", {"docker": "true"})
+    assert_ok(uv(project, "sync", "--quiet"))
+    yield project
+
+
+@pytest.mark.slow
+def test_start_script_of_the_image_serves_health(installed: Path) -> None:
+    # The same file the image's CMD runs; the later --host and --port win over its defaults.
+    command = ["run", "scripts/start.sh", "--host", "127.0.0.1"]
+    with serving(installed, command, free_port()) as base:
+        status, _ = get(base + "/health")
+        assert status == 200
