@@ -21,6 +21,12 @@ from fastforge.naming import InvalidNameError, check_identifier
 # The columns every model already has (see the template's app/models/base.py).
 _BUILT_IN = ("id", "created_at", "updated_at")
 MODIFIERS = ("unique", "index")
+# Keys on TEXT or JSON need a prefix length on MariaDB, and a unique bool, date or float
+# is rarely meant: these stay out so every database accepts the same migration.
+UNIQUE_TYPES = ("str", "int", "uuid", "ref")
+INDEX_TYPES = tuple(
+    t for t in ("str", "int", "float", "decimal", "bool", "date", "datetime", "uuid", "ref")
+)
 
 
 def _parse_bool(text: str) -> bool:
@@ -77,6 +83,11 @@ class Field:
     target: str | None = None  # the referenced resource's plural name, for `ref`
 
     @property
+    def column(self) -> str:
+        """The column and attribute name: `author:ref:users` is stored as `author_id`."""
+        return f"{self.name}_id" if self.type == "ref" else self.name
+
+    @property
     def spec(self) -> str:
         """The canonical spec text, the inverse of `parse_field`."""
         kind = f"ref:{self.target}" if self.type == "ref" else self.type
@@ -126,13 +137,7 @@ def parse_field(spec: str) -> Field:
     if not match:
         raise FieldSpecError(spec=spec, reason=f"cannot read {rest!r} after the type")
     mods = [m for m in match["mods"].split(":") if m]
-    unknown = [m for m in mods if m not in MODIFIERS]
-    if unknown:
-        raise FieldSpecError(
-            spec=spec,
-            reason=f"unknown modifier {unknown[0]!r}; modifiers: {', '.join(MODIFIERS)}, "
-            "'?' for optional and '=VALUE' for a default",
-        )
+    _check_modifiers(spec, kind, mods)
     has_default = match["default"] is not None
     return Field(
         name=name,
@@ -146,25 +151,47 @@ def parse_field(spec: str) -> Field:
     )
 
 
+def _check_modifiers(spec: str, kind: str, mods: list[str]) -> None:
+    unknown = [m for m in mods if m not in MODIFIERS]
+    if unknown:
+        raise FieldSpecError(
+            spec=spec,
+            reason=f"unknown modifier {unknown[0]!r}; modifiers: {', '.join(MODIFIERS)}, "
+            "'?' for optional and '=VALUE' for a default",
+        )
+    for modifier, allowed in (("unique", UNIQUE_TYPES), ("index", INDEX_TYPES)):
+        if modifier in mods and kind not in allowed:
+            raise FieldSpecError(
+                spec=spec, reason=f"{modifier} is supported on {', '.join(allowed)} fields"
+            )
+
+
 def _parse_default(spec: str, kind: str, text: str) -> Any:
     parser = _DEFAULT_PARSERS[kind]
     if parser is None:
         raise FieldSpecError(spec=spec, reason="a reference cannot have a default")
     try:
-        return parser(text)
+        value = parser(text)
     except (ValueError, decimal.InvalidOperation) as error:
         raise FieldSpecError(
             spec=spec, reason=f"default {text!r} is not a valid {kind} ({error})"
         ) from None
+    if isinstance(value, dt.datetime) and value.tzinfo is None:
+        # Timestamps are stored in UTC; a default without a zone is read as UTC.
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return value
 
 
 def parse_fields(specs: Iterable[str], *, known_resources: Iterable[str]) -> tuple[Field, ...]:
     """Parse every spec; refuse duplicates and references to resources that do not exist."""
     fields: list[Field] = []
     known = sorted(set(known_resources))
+    specs = list(specs)
+    if not specs:
+        raise FieldSpecError(spec="", reason="give at least one field, e.g. title:str")
     for spec in specs:
         field = parse_field(spec)
-        if any(f.name == field.name for f in fields):
+        if any(f.column == field.column for f in fields):
             raise FieldSpecError(spec=spec, reason=f"field {field.name!r} is given twice")
         if field.target is not None and field.target not in known:
             allowed = ", ".join(known) if known else "none yet: add that resource first"

@@ -124,11 +124,12 @@ def _without(module: cst.Module, drop: object) -> str:
     kept = [stmt for stmt in body if not drop(stmt)]
     if len(kept) == len(body):
         return module.code
-    # A removed statement's blank lines stay with the statement that followed it.
+    # A removed statement that opened a group hands its blank lines to the next one.
     for index, stmt in enumerate(body):
         if drop(stmt) and index + 1 < len(body) and not drop(body[index + 1]):
             nxt = body[index + 1]
-            kept[kept.index(nxt)] = nxt.with_changes(leading_lines=stmt.leading_lines)
+            if stmt.leading_lines and not nxt.leading_lines:
+                kept[kept.index(nxt)] = nxt.with_changes(leading_lines=stmt.leading_lines)
     return module.with_changes(body=kept).code
 
 
@@ -174,3 +175,46 @@ def _call_argument(stmt: cst.CSTNode, line: CallLine) -> str | None:
     ):
         return None
     return cst.Module([]).code_for_node(call.args[0].value) if call.args else ""
+
+
+def add_to_all(source: str, name: str, *, path: str) -> str:
+    """Add `name` to the module's `__all__` list, in sorted place."""
+    return _edit_all(source, name, path=path, add=True)
+
+
+def remove_from_all(source: str, name: str, *, path: str) -> str:
+    """Remove `name` from `__all__`, if present."""
+    return _edit_all(source, name, path=path, add=False)
+
+
+def _edit_all(source: str, name: str, *, path: str, add: bool) -> str:
+    module = _parse(source, path)
+    body = list(module.body)
+    for index, stmt in enumerate(body):
+        small = _single(stmt)
+        if not (
+            isinstance(small, cst.Assign)
+            and len(small.targets) == 1
+            and isinstance(small.targets[0].target, cst.Name)
+            and small.targets[0].target.value == "__all__"
+            and isinstance(small.value, cst.List)
+        ):
+            continue
+        names = [
+            e.value.evaluated_value
+            for e in small.value.elements
+            if isinstance(e.value, cst.SimpleString) and isinstance(e.value.evaluated_value, str)
+        ]
+        if (name in names) == add:
+            return source
+        names = sorted({*names, name}) if add else [n for n in names if n != name]
+        listed = ", ".join(f'"{n}"' for n in names)
+        body[index] = cst.parse_statement(f"__all__ = [{listed}]\n").with_changes(
+            leading_lines=stmt.leading_lines
+        )
+        return module.with_changes(body=body).code
+    if not add:
+        return source
+    raise InjectError(
+        path=path, missing="it has no `__all__ = [...]` list", line=f'__all__ += ["{name}"]'
+    )

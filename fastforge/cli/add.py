@@ -36,3 +36,42 @@ def add_router(
         refresh=not no_refresh,
         quiet=quiet,
     )
+
+
+@app.command("resource")
+def add_resource(
+    name: Annotated[str, typer.Argument(help="Resource name, e.g. product or BlogPost.")],
+    fields: Annotated[
+        list[str],
+        typer.Argument(
+            help="Fields as NAME:TYPE, e.g. title:str body:text? price:decimal=0 "
+            "sku:str:unique author:ref:users. Types: str text int float decimal bool date "
+            "datetime uuid json ref:RESOURCE; '?' optional, '=VALUE' default, "
+            ":unique, :index.",
+            show_default=False,
+        ),
+    ],
+    *,
+    public: Annotated[
+        bool, typer.Option("--public", help="Do not require a logged-in user (auth projects).")
+    ] = False,
+    dry_run: DryRun = False,
+    force: Force = False,
+    skip: Skip = False,
+    no_refresh: NoRefresh = False,
+    quiet: Quiet = False,
+) -> None:
+    """Add a CRUD resource: model, schemas, service, controller, routes, migration and tests.
+
+    Example: fastforge add resource product title:str price:decimal published:bool=false
+    """
+    from fastforge.generators.resource import plan_resource
+
+    change_project(
+        lambda ctx: plan_resource(ctx, name, fields, public=public),
+        dry_run=dry_run,
+        force=force,
+        skip=skip,
+        refresh=not no_refresh,
+        quiet=quiet,
+    )

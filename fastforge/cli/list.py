@@ -27,7 +27,7 @@ def list_project() -> None:
     table.add_column("module")
     table.add_column("kind")
     table.add_column("fields")
-    table.add_column("routes")
+    table.add_column("routes", no_wrap=True)
     for info in routers:
         table.add_row(
             info.module,

@@ -33,3 +33,25 @@ def remove_router(
         refresh=not no_refresh,
         quiet=quiet,
     )
+
+
+@app.command("resource")
+def remove_resource(
+    name: Annotated[str, typer.Argument(help="The resource's name, as given to `add resource`.")],
+    *,
+    dry_run: DryRun = False,
+    force: Force = False,
+    no_refresh: NoRefresh = False,
+    quiet: Quiet = False,
+) -> None:
+    """Delete the resource's files, migration and registrations. Changed files need --force."""
+    from fastforge.generators.resource import plan_resource_removal
+
+    change_project(
+        lambda ctx: plan_resource_removal(ctx, name, force=force),
+        dry_run=dry_run,
+        force=False,
+        skip=False,
+        refresh=not no_refresh,
+        quiet=quiet,
+    )

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
+import uuid
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fastforge import manifest
 from fastforge.errors import FastforgeError
+from fastforge.fields import Field
 from fastforge.inject import CallLine, ImportLine, add_call, add_import, remove_call, remove_import
 from fastforge.locate import ProjectContext
 from fastforge.writer import Plan
@@ -44,7 +48,7 @@ class ModifiedFilesError(FastforgeError):
 def _environment() -> jinja2.Environment:
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(BLUEPRINTS)),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -52,6 +56,20 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         autoescape=False,
     )
+    env.filters["pyrepr"] = python_literal
+    return env
+
+
+def python_literal(field: Field) -> str:
+    """A field's default as Python source (quotes are normalized later by ruff format)."""
+    value = field.default
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"{type(value).__name__}.fromisoformat({value.isoformat()!r})"
+    if isinstance(value, decimal.Decimal):
+        return f"Decimal({str(value)!r})"
+    if isinstance(value, uuid.UUID):
+        return f"UUID({str(value)!r})"
+    return repr(value)
 
 
 def render(blueprint: str, context: dict[str, Any]) -> bytes:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,7 +36,9 @@ Render = Callable[[Answers], Path]
 
 
 def _choices(name: str) -> tuple[str, ...]:
-    return next(tuple(str(c) for c in q.choices) for q in load_questions() if q.name == name)
+    """The choices of a question; none while copier.yml does not have it."""
+    found = (tuple(str(c) for c in q.choices) for q in load_questions() if q.name == name)
+    return next(found, ())
 
 
 def _service_matrix() -> list[Answers]:
@@ -90,7 +95,9 @@ def test_dockerfile_passes_hadolint_without_a_single_finding(
     render: Render, answers: Answers
 ) -> None:
     dockerfile = render({**answers, "docker": "true"}) / "Dockerfile"
-    done = _run_tool(_tool("hadolint"), "--no-color", "--failure-threshold", "style", str(dockerfile))
+    done = _run_tool(
+        _tool("hadolint"), "--no-color", "--failure-threshold", "style", str(dockerfile)
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout == "", done.stdout
 
@@ -231,12 +238,20 @@ def _run_job(project: Path, job: CiJob) -> None:
         assert done.returncode == 0, f"CI step `{command}` failed:\n{done.stdout}\n{done.stderr}"
 
 
+def _networked_database() -> Answers:
+    """A database answer that needs a server (and so a CI service), when one exists."""
+    servers = [db for db in _choices("database") if db in ("postgres", "mysql")]
+    return {"database": servers[0]} if servers else {}
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("ci", "answers"),
     [
         pytest.param("github", {}, id="github-defaults"),
-        pytest.param("gitlab", {"docker": "false"}, id="gitlab-no-docker"),
+        pytest.param(
+            "gitlab", {**_networked_database(), "docker": "false"}, id="gitlab-service-no-docker"
+        ),
     ],
 )
 def test_ci_steps_run_green_against_local_servers(
@@ -250,18 +265,63 @@ def test_ci_steps_run_green_against_local_servers(
     _run_job(project, job)
 
 
-@pytest.fixture
-def installed(tmp_path: Path) -> Iterator[Path]:
-    """The default project, installed as `fastforge new` leaves it (with its .env)."""
-    project = generate(tmp_path / "demo-api", {"docker": "true"})
-    assert_ok(uv(project, "sync", "--quiet"))
-    yield project
-
-
 @pytest.mark.slow
-def test_start_script_of_the_image_serves_health(installed: Path) -> None:
-    # The same file the image's CMD runs; the later --host and --port win over its defaults.
-    command = ["run", "scripts/start.sh", "--host", "127.0.0.1"]
-    with serving(installed, command, free_port()) as base:
-        status, _ = get(base + "/health")
-        assert status == 200
+@pytest.mark.parametrize("database", _choices("database") or ("none",))
+def test_start_script_of_the_image_migrates_and_serves_health(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database: str
+) -> None:
+    answers = {"database": database} if _choices("database") else {}
+    project = generate(tmp_path / f"start-{uuid.uuid4().hex[:8]}", {**answers, "docker": "true"})
+    assert_ok(uv(project, "sync", "--quiet"))
+    with _own_database(project, database) as url:
+        if url:
+            monkeypatch.setenv("DATABASE_URL", url)  # the server's database, as compose sets it
+        # The same file the image's CMD runs; the later --host and --port win over its defaults.
+        command = ["run", "scripts/start.sh", "--host", "127.0.0.1"]
+        with serving(project, command, free_port()) as base:
+            status, body = get(base + "/health")
+    assert status == 200, body
+    if database != "none":
+        assert "database" in json.loads(body)["checks"]  # probed, and 200 means it passed
+
+
+DATABASE_SERVERS = {"postgres": POSTGRES, "mysql": MARIADB}
+
+
+@contextlib.contextmanager
+def _own_database(project: Path, database: str) -> Iterator[str | None]:
+    """A fresh database on the local server, as the compose container creates it; None for
+    SQLite (the file is created by the migrations) and for no database."""
+    if database not in DATABASE_SERVERS:
+        yield None
+        return
+    require(DATABASE_SERVERS[database])
+    server = _dotenv(project / ".env.example")["DATABASE_URL"]
+    base, _, name = server.rpartition("/")
+    admin = f"{base}/postgres" if database == "postgres" else f"{base}/"
+    quote = '"' if database == "postgres" else "`"
+    _execute_sql(project, admin, f"CREATE DATABASE {quote}{name}{quote}")
+    try:
+        yield server
+    finally:
+        _execute_sql(project, admin, f"DROP DATABASE IF EXISTS {quote}{name}{quote}")
+
+
+# Runs in the generated project's environment, which has SQLAlchemy and the async driver.
+_EXECUTE = """
+import asyncio, sys
+from sqlalchemy import text
+from sqlalchemy.ext.asyncio import create_async_engine
+
+async def main(url, statement):
+    engine = create_async_engine(url, isolation_level="AUTOCOMMIT")
+    async with engine.connect() as connection:
+        await connection.execute(text(statement))
+    await engine.dispose()
+
+asyncio.run(main(*sys.argv[1:]))
+"""
+
+
+def _execute_sql(project: Path, url: str, statement: str) -> None:
+    assert_ok(uv(project, "run", "python", "-c", _EXECUTE, url, statement))
