@@ -42,7 +42,7 @@ def add_router(
 def add_resource(
     name: Annotated[str, typer.Argument(help="Resource name, e.g. product or BlogPost.")],
     fields: Annotated[
-        list[str],
+        list[str] | None,
         typer.Argument(
             help="Fields as NAME:TYPE, e.g. title:str body:text? price:decimal=0 "
             "sku:str:unique author:ref:users. Types: str text int float decimal bool date "
@@ -50,7 +50,7 @@ def add_resource(
             ":unique, :index.",
             show_default=False,
         ),
-    ],
+    ] = None,
     *,
     public: Annotated[
         bool, typer.Option("--public", help="Do not require a logged-in user (auth projects).")
@@ -68,7 +68,7 @@ def add_resource(
     from fastforge.generators.resource import plan_resource
 
     change_project(
-        lambda ctx: plan_resource(ctx, name, fields, public=public),
+        lambda ctx: plan_resource(ctx, name, fields or [], public=public),
         dry_run=dry_run,
         force=force,
         skip=skip,
