@@ -1,0 +1,71 @@
+"""Every combination of the template's options, enumerated from copier.yml.
+
+Only questions with a closed set of answers (choices, or a bool) span the matrix; free
+text questions keep their defaults. Which combinations are valid is not listed here:
+copier's own validators decide, when a combination is rendered.
+
+`python -m fastforge.matrix` prints the combinations, one per line.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+from fastforge.schema import Question, visible_questions
+
+
+@dataclass(frozen=True)
+class Combination:
+    """One answer for every closed question."""
+
+    answers: tuple[tuple[str, Any], ...]
+
+    @property
+    def data(self) -> dict[str, Any]:
+        return dict(self.answers)
+
+    @property
+    def id(self) -> str:
+        """A stable, readable name, e.g. `database=sqlite,docker=true`."""
+        return ",".join(f"{k}={_text(v)}" for k, v in self.answers)
+
+    def flags(self) -> list[str]:
+        """The `fastforge new` flags that reproduce this combination."""
+        return [arg for k, v in self.answers for arg in ("--data", f"{k}={_text(v)}")]
+
+
+def matrix_questions() -> tuple[Question, ...]:
+    """The questions whose every answer the matrix tries."""
+    return tuple(q for q in visible_questions() if q.choices or q.type == "bool")
+
+
+def values(question: Question) -> tuple[Any, ...]:
+    """Every answer a closed question accepts."""
+    return question.choices if question.choices else (True, False)
+
+
+def all_combinations() -> list[Combination]:
+    """The full product of every closed question's answers, in copier.yml order."""
+    questions = matrix_questions()
+    return [
+        Combination(tuple(zip([q.name for q in questions], combo, strict=True)))
+        for combo in itertools.product(*(values(q) for q in questions))
+    ]
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def main() -> None:
+    """Print every combination id."""
+    for combination in all_combinations():
+        print(combination.id)
+
+
+if __name__ == "__main__":
+    main()
