@@ -126,9 +126,29 @@ def test_bad_folder_name_is_refused_as_project_name(tmp_path: Path) -> None:
 
 
 def test_unknown_data_key_is_refused(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["new", str(tmp_path / "d"), *QUICK, "--data", "colour=blue"])
+    assert result.exit_code == 1
+    assert "Invalid colour 'blue': no such question" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_database_flag_is_refused_with_the_choices(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["new", str(tmp_path / "d"), *QUICK, "--database", "oracle"], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 2
+    assert "Invalid value for '--database'" in result.output
+    assert "'oracle' is not one of 'none', 'sqlite', 'postgres', 'mysql'" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_unknown_database_in_data_is_refused_with_the_choices(tmp_path: Path) -> None:
     result = runner.invoke(app, ["new", str(tmp_path / "d"), *QUICK, "--data", "database=oracle"])
     assert result.exit_code == 1
-    assert "'oracle'" in result.output
+    assert "Invalid database: 'oracle' is not in ['none', 'sqlite', 'postgres', 'mysql']" in (
+        result.output
+    )
+    assert "Traceback" not in result.output
     assert list(tmp_path.iterdir()) == []
 
 
