@@ -21,10 +21,21 @@ def options_table(questions: tuple[Question, ...]) -> str:
     for q in questions:
         flag = f"`{q.flag}/--no-{q.flag[2:]}`" if q.type == "bool" else f"`{q.flag}`"
         choices = ", ".join(f"`{c}`" for c in q.choices) or "any"
-        default = q.static_default
-        shown = "the folder's name" if q.name == "project_name" else f"`{default}`"
+        shown = "the folder's name" if q.name == "project_name" else f"`{_default(q, questions)}`"
         rows.append(f"| {flag} | {q.type} | {choices} | {shown} | {q.help} |")
     return "\n".join(rows)
+
+
+def _default(question: Question, questions: tuple[Question, ...]) -> object:
+    """The default as a user taking every default gets it, even when copier computes it."""
+    if question.static_default is not None:
+        return question.static_default
+    # Imported here: only a computed default (such as auth's, which follows the database
+    # answer) needs Jinja.
+    from jinja2 import Environment
+
+    others = {q.name: q.static_default for q in questions if q.static_default is not None}
+    return Environment().from_string(str(question.default)).render(others)
 
 
 def render_readme(text: str) -> str:

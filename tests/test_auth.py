@@ -1,0 +1,194 @@
+"""The `auth` option: refused without a database, and with jwt a project whose login works.
+
+The slow tests run each generated suite against the real servers, and log in over HTTP the
+way the Authorize button of /docs does, as the admin the README's command creates.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from fastforge.cli import app
+from fastforge.schema import load_questions
+from fastforge.steps import find_uv
+from tests.conftest import REPO
+from tests.generated import assert_ok, check_project, free_port, generate, serving, uv, uv_env
+from tests.services import MARIADB, POSTGRES, Service, require
+from tests.test_database import throwaway_database
+
+CHOICES = {q.name: tuple(str(c) for c in q.choices) for q in load_questions()}
+SERVERS: dict[str, Service] = {"postgres": POSTGRES, "mysql": MARIADB}
+# The generated suites fail, rather than skip, when a server they need is down.
+REQUIRE_SERVICES = {"FASTFORGE_REQUIRE_SERVICES": "1"}
+REFUSAL = "auth 'jwt' needs a database to store its users, and database is 'none'"
+ADMIN_EMAIL = "admin@example.com"
+ADMIN_PASSWORD = "a long admin password"
+QUICK = ["--defaults", "--no-git", "--no-install"]
+
+# auth=jwt with every database that can hold its users, and auth=none once: the database
+# tests already run every database value.
+COMBINATIONS = [
+    *({"auth": "jwt", "database": db} for db in CHOICES["database"] if db != "none"),
+    *({"auth": auth, "database": "sqlite"} for auth in CHOICES["auth"] if auth != "jwt"),
+]
+
+
+def _label(answers: dict[str, str]) -> str:
+    return ",".join(f"{k}={v}" for k, v in answers.items())
+
+
+def test_jwt_without_a_database_is_refused_with_nothing_written(tmp_path: Path) -> None:
+    target = tmp_path / "demo"
+    result = CliRunner().invoke(
+        app,
+        ["new", str(target), *QUICK, "--auth", "jwt", "--database", "none"],
+    )
+
+    assert result.exit_code == 1, result.output
+    assert REFUSAL in result.output
+    assert "choose database sqlite, postgres or mysql, or choose auth none" in result.output
+    assert "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_plain_copier_refuses_jwt_without_a_database(tmp_path: Path) -> None:
+    copier = Path(sys.executable).parent / "copier"
+    done = subprocess.run(
+        [
+            *(str(copier), "copy", "--defaults", "--quiet"),
+            *("--data", "auth=jwt", "--data", "database=none"),
+            *(str(REPO / "fastforge/_template"), str(tmp_path / "d")),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert done.returncode != 0
+    assert REFUSAL in done.stderr
+    assert not (tmp_path / "d").exists() or not any((tmp_path / "d").iterdir())
+
+
+def test_without_a_database_auth_defaults_to_none(tmp_path: Path) -> None:
+    project = generate(tmp_path / "plain", {"database": "none"})
+
+    answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    assert answers["auth"] == "none"
+
+
+def test_auth_defaults_to_jwt_with_a_database(tmp_path: Path) -> None:
+    project = generate(tmp_path / "demo")
+
+    answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
+    assert (answers["database"], answers["auth"]) == ("sqlite", "jwt")
+    assert (project / "app/utils/create_admin.py").is_file()
+
+
+def test_auth_none_generates_no_auth_code(tmp_path: Path) -> None:
+    project = generate(tmp_path / "open", {"auth": "none", "database": "sqlite"})
+
+    pyproject = (project / "pyproject.toml").read_text().lower()
+    assert "pwdlib" not in pyproject
+    assert "pyjwt" not in pyproject
+    assert not list((project / "migrations/versions").glob("*.py"))
+    for path in project.rglob("*.py"):
+        text = path.read_text()
+        for marker in ("CurrentUser", "jwt", "app.models.user", "user_client"):
+            assert marker not in text, f"{path} mentions {marker}"
+    assert "/auth/token" not in (project / "docs/openapi.json").read_text()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("answers", COMBINATIONS, ids=_label)
+def test_project_passes_its_checks_against_the_real_servers(
+    tmp_path: Path, answers: dict[str, str]
+) -> None:
+    if answers["database"] in SERVERS:
+        require(SERVERS[answers["database"]])
+    project = generate(tmp_path / "auth-api", answers)
+
+    check_project(project, REQUIRE_SERVICES)
+
+
+@pytest.mark.slow
+def test_docs_authorize_logs_in_the_admin_the_readme_command_creates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    require(POSTGRES)
+    project = generate(tmp_path / "demo", {"auth": "jwt", "database": "postgres"})
+    assert_ok(uv(project, "sync", "--quiet"))
+    readme = (project / "README.md").read_text()
+    command = "uv run python -m app.utils.create_admin admin@example.com --password-stdin"
+    assert command in readme
+
+    with throwaway_database(project, "postgres") as url:
+        env = {"DATABASE_URL": url}
+        assert_ok(uv_env(project, ("run", "alembic", "upgrade", "head"), env))
+        created = _run_with_input(project, command.split()[1:], ADMIN_PASSWORD, env)
+        assert created.stdout.strip() == f"Created admin {ADMIN_EMAIL}"
+
+        monkeypatch.setenv("DATABASE_URL", url)
+        with serving(project, ["run", "fastapi", "run"], free_port()) as base:
+            schema = json.loads(_fetch(base + "/openapi.json"))
+            flow = schema["components"]["securitySchemes"]["OAuth2PasswordBearer"]["flows"]
+            # Swagger UI resolves a relative tokenUrl against the page it runs on.
+            token_url = urllib.parse.urljoin(base + "/docs", flow["password"]["tokenUrl"])
+            form = {"grant_type": "password", "username": ADMIN_EMAIL, "password": ADMIN_PASSWORD}
+            token = json.loads(_fetch(token_url, form=form))
+            assert token["token_type"] == "bearer"
+
+            me = json.loads(
+                _fetch(
+                    base + "/api/v1/users/me",
+                    headers={"Authorization": f"Bearer {token['access_token']}"},
+                )
+            )
+            assert (me["email"], me["role"], me["is_active"]) == (ADMIN_EMAIL, "admin", True)
+            assert "hashed_password" not in me
+
+            users = json.loads(
+                _fetch(
+                    base + "/api/v1/users",
+                    headers={"Authorization": f"Bearer {token['access_token']}"},
+                )
+            )
+            assert [user["email"] for user in users["items"]] == [ADMIN_EMAIL]
+
+
+def _run_with_input(
+    project: Path, args: list[str], stdin: str, env: dict[str, str]
+) -> subprocess.CompletedProcess[str]:
+    binary = find_uv()
+    assert binary
+    done = subprocess.run(
+        [binary, *args],
+        cwd=project,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, **env},
+    )
+    assert_ok(done)
+    return done
+
+
+def _fetch(
+    url: str, *, form: dict[str, str] | None = None, headers: dict[str, str] | None = None
+) -> bytes:
+    data = urllib.parse.urlencode(form).encode() if form is not None else None
+    request = urllib.request.Request(url, data=data, headers=headers or {})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        body: bytes = response.read()
+        return body
