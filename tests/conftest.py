@@ -31,6 +31,10 @@ def build_file_tree(root: Path, files: dict[str, str]) -> Path:
     return root
 
 
+# Tool state, not project content: left out when comparing trees.
+_NOT_CONTENT = {".git", ".venv", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
+
+
 def snapshot(root: Path) -> dict[str, bytes]:
     """Every file under root with its bytes, to compare trees before and after."""
     if not root.exists():
@@ -38,7 +42,7 @@ def snapshot(root: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(root)): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file() and ".git" not in p.relative_to(root).parts
+        if p.is_file() and not _NOT_CONTENT.intersection(p.relative_to(root).parts)
     }
 
 

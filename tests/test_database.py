@@ -3,32 +3,23 @@ migrations round-trip on the real servers."""
 
 from __future__ import annotations
 
-import contextlib
 import socket
 import struct
-import subprocess
 import time
 import urllib.request
-import uuid
-from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from fastforge.schema import load_questions
+from tests.databases import SERVERS, run, sql, throwaway_database
 from tests.generated import assert_ok, check_project, free_port, generate, serving, uv_env
-from tests.services import MARIADB, POSTGRES, Service, require
+from tests.services import POSTGRES, require
 
 pytestmark = pytest.mark.slow
 
 DATABASES = next(q for q in load_questions() if q.name == "database").choices
-SERVERS: dict[str, Service] = {"postgres": POSTGRES, "mysql": MARIADB}
-SERVER_URLS = {
-    "postgres": "postgresql+asyncpg://postgres@127.0.0.1:5432/",
-    "mysql": "mysql+aiomysql://root@127.0.0.1:3306/",
-}
-
 # A model added the way a user would, to exercise autogenerate, constraints and timestamps.
 NOTE_MODEL = '''"""Notes: a short text with a unique title."""
 
@@ -75,55 +66,8 @@ async def main() -> None:
 asyncio.run(main())
 """
 
+
 # Runs one statement on a server, with the generated project's own driver.
-ADMIN_STATEMENT = """
-import asyncio
-import sys
-
-from sqlalchemy import text
-from sqlalchemy.ext.asyncio import create_async_engine
-
-
-async def main(url: str, statement: str) -> None:
-    engine = create_async_engine(url, isolation_level="AUTOCOMMIT")
-    async with engine.connect() as connection:
-        result = await connection.execute(text(statement))
-        if result.returns_rows:
-            print(result.scalar())
-    await engine.dispose()
-
-
-asyncio.run(main(sys.argv[1], sys.argv[2]))
-"""
-
-
-def run(project: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    done = uv_env(project, ("run", *args), env)
-    assert_ok(done)
-    return done
-
-
-def sql(project: Path, database: str, statement: str) -> str:
-    """Run a statement on the server's admin database; return the first value, if any."""
-    admin = SERVER_URLS[database] + ("postgres" if database == "postgres" else "")
-    return run(project, {}, "python", "-c", ADMIN_STATEMENT, admin, statement).stdout.strip()
-
-
-@contextlib.contextmanager
-def throwaway_database(project: Path, database: str) -> Iterator[str]:
-    """A new empty database on the local server (or a SQLite file); yields its URL."""
-    if database == "sqlite":
-        yield f"sqlite+aiosqlite:///{project / 'throwaway.db'}"
-        return
-    name = f"fastforge_{uuid.uuid4().hex[:12]}"
-    sql(project, database, f"CREATE DATABASE {name}")
-    try:
-        yield SERVER_URLS[database] + name
-    finally:
-        force = " WITH (FORCE)" if database == "postgres" else ""
-        sql(project, database, f"DROP DATABASE IF EXISTS {name}{force}")
-
-
 def add_note_model(project: Path) -> None:
     (project / "app/models/note.py").write_text(NOTE_MODEL)
     registry = project / "app/models/__init__.py"

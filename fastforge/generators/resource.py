@@ -20,7 +20,7 @@ from fastforge.generators.common import (
 from fastforge.inject import ImportLine, add_import, add_to_all, remove_from_all, remove_import
 from fastforge.locate import ProjectContext
 from fastforge.migrations import VERSIONS, current_head, revision_id
-from fastforge.naming import ResourceNames, resource_names
+from fastforge.naming import ResourceNames, resource_names, singular
 from fastforge.writer import Plan
 
 MODELS_REGISTRY = Path("app/models/__init__.py")
@@ -170,8 +170,9 @@ def _context(
             column=f.column,
             target=str(f.target),
             target_path=str(f.target).replace("_", "-"),
-            target_singular=resource_names(str(f.target)).singular,
-            target_title=resource_names(str(f.target)).title,
+            # The referenced table exists already; its name needs no checking here.
+            target_singular=singular(str(f.target)),
+            target_title=singular(str(f.target)).replace("_", " "),
         )
         for f in fields
         if f.type == "ref"

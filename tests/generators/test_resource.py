@@ -184,3 +184,17 @@ def test_works_in_a_project_made_by_plain_copier(
     result = runner.invoke(app, ["add", "resource", "note", "text:text", "--no-refresh"])
     assert result.exit_code == 0, result.output
     assert (root / "app/routes/notes.py").is_file()
+
+
+def test_reference_to_users_is_allowed_with_auth(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = generate(tmp_path / "blog", {"database": "sqlite", "auth": "jwt"})
+    monkeypatch.chdir(root)
+    result = runner.invoke(
+        app, ["add", "resource", "post", "title:str", "author:ref:users", "--no-refresh"]
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        '["users.id"]' in next((root / "migrations/versions").glob("*_create_posts.py")).read_text()
+    )

@@ -20,6 +20,7 @@ import yaml
 
 from fastforge.schema import load_questions
 from fastforge.steps import find_uv
+from tests.checks import hadolint_clean, validate_schema
 from tests.generated import assert_ok, free_port, generate, get, serving, uv
 from tests.services import MARIADB, POSTGRES, RABBITMQ, REDIS, Service, require
 
@@ -73,39 +74,17 @@ def render(tmp_path_factory: pytest.TempPathFactory) -> Render:
     return render
 
 
-def _tool(name: str) -> str:
-    """A command-line tool from fastforge's dev extra, found beside this Python first."""
-    beside = Path(sys.executable).parent / name
-    found = str(beside) if beside.is_file() else shutil.which(name)
-    assert found, f"{name} is missing: pip install -e '.[dev]'"
-    return found
-
-
-def _run_tool(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, capture_output=True, text=True, check=False, timeout=120)
-
-
-def _validate(schema: str, path: Path) -> None:
-    done = _run_tool(_tool("check-jsonschema"), "--builtin-schema", schema, str(path))
-    assert done.returncode == 0, f"{path.name} breaks {schema}:\n{done.stdout}{done.stderr}"
-
-
 @pytest.mark.parametrize("answers", MATRIX, ids=_label)
 def test_dockerfile_passes_hadolint_without_a_single_finding(
     render: Render, answers: Answers
 ) -> None:
-    dockerfile = render({**answers, "docker": "true"}) / "Dockerfile"
-    done = _run_tool(
-        _tool("hadolint"), "--no-color", "--failure-threshold", "style", str(dockerfile)
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    assert done.stdout == "", done.stdout
+    hadolint_clean(render({**answers, "docker": "true"}) / "Dockerfile")
 
 
 @pytest.mark.parametrize("answers", MATRIX, ids=_label)
 def test_compose_file_follows_the_compose_specification(render: Render, answers: Answers) -> None:
     project = render({**answers, "docker": "true"})
-    _validate("vendor.compose-spec", project / "compose.yaml")
+    validate_schema("vendor.compose-spec", project / "compose.yaml")
     compose = yaml.safe_load((project / "compose.yaml").read_text())
     assert "version" not in compose  # obsolete in the compose specification
     assert compose["services"]["api"]["env_file"] == ".env"
@@ -131,7 +110,7 @@ def test_compose_reads_every_password_from_env_and_writes_none(
 @pytest.mark.parametrize("answers", MATRIX, ids=_label)
 def test_ci_file_follows_its_schema(render: Render, answers: Answers, ci: str) -> None:
     project = render({**answers, "ci": ci})
-    _validate(SCHEMAS[ci], project / CI_FILES[ci])
+    validate_schema(SCHEMAS[ci], project / CI_FILES[ci])
     other = next(path for name, path in CI_FILES.items() if name != ci)
     assert not (project / other).exists()
 

@@ -1,0 +1,245 @@
+"""Every combination of options, rendered and checked; every distinct Python tree, tested.
+
+The combinations come from `fastforge.matrix` (derived from copier.yml). Each one is
+rendered, or refused by both fastforge and plain copier with a clear message, and gets its
+own file checks. Combinations whose Python code is byte-identical form a group, and each
+group runs the full pipeline once: the project's tests against the real services, lint,
+types, migrations, then `add resource` and `add router`, and all of it again.
+
+Sharding for CI: FASTFORGE_SHARD=I/N keeps the groups and combinations with index % N == I.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+import pytest
+from copier import run_copy
+from typer.testing import CliRunner
+
+from fastforge.cli import app
+from fastforge.matrix import Combination, all_combinations, matrix_questions, values
+from fastforge.schema import template_root
+from tests.checks import hadolint_clean, jinja_leftovers, validate_schema
+from tests.conftest import snapshot
+from tests.databases import SERVERS, migrations_round_trip
+from tests.generated import check_project
+from tests.services import RABBITMQ, REDIS, Service, require
+
+pytestmark = pytest.mark.slow
+
+COMBINATIONS = all_combinations()
+CI_FILES = {
+    "github": (".github/workflows/ci.yml", "vendor.github-workflows"),
+    "gitlab": (".gitlab-ci.yml", "vendor.gitlab-ci"),
+}
+BROKERS: dict[str, Service] = {"redis": REDIS, "rabbitmq": RABBITMQ}
+RESOURCE = [
+    "title:str:unique",
+    "body:text?",
+    "price:decimal=9.99",
+    "stock:int=0:index",
+    "ratio:float?",
+    "published:bool=false",
+    "released:date",
+    "starts_at:datetime",
+    "code:uuid",
+    "meta:json",
+]
+_PYTHON_FILES = ("*.py", "pyproject.toml", "alembic.ini")
+
+
+def _render(combination: Combination, dest: Path) -> tuple[Path | None, str]:
+    """Render with fastforge; return the project, or None and fastforge's message."""
+    result = CliRunner().invoke(
+        app,
+        [
+            "new",
+            str(dest),
+            "--defaults",
+            "--no-git",
+            "--no-install",
+            "--quiet",
+            *combination.flags(),
+        ],
+    )
+    if result.exit_code == 0:
+        return dest, ""
+    assert result.exit_code == 1, result.output
+    return None, result.output
+
+
+def python_fingerprint(root: Path) -> str:
+    """A hash of every Python-relevant file: equal fingerprints test the same."""
+    digest = hashlib.sha256()
+    for pattern in _PYTHON_FILES:
+        for path in sorted(root.rglob(pattern)):
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@cache
+def _scratch() -> Path:
+    import tempfile
+
+    return Path(tempfile.mkdtemp(prefix="fastforge-matrix-"))
+
+
+@cache
+def rendered(combination: Combination) -> tuple[Path | None, str]:
+    """Each combination rendered once per process (under one shared project name)."""
+    return _render(combination, _scratch() / combination.id.replace(",", "_") / "matrix-app")
+
+
+@cache
+def python_questions() -> tuple[str, ...]:
+    """Questions that change the Python code, found by flipping each one from a valid base.
+
+    A question is left out (shares test runs) only when flipping it never changes the
+    fingerprint; `test_combination` then checks every member really matches its group.
+    """
+    changing = []
+    base = COMBINATIONS[0].data
+    for question in matrix_questions():
+        fingerprints = []
+        for combination in COMBINATIONS:
+            others = {k: v for k, v in combination.data.items() if k != question.name}
+            if any(v != base[k] for k, v in others.items()):
+                continue
+            project, _ = rendered(combination)
+            if project is not None:
+                fingerprints.append(python_fingerprint(project))
+        # Fewer than two valid renders proves nothing: keep the question to be safe.
+        if len(fingerprints) < 2 or len(set(fingerprints)) > 1:
+            changing.append(question.name)
+    return tuple(changing)
+
+
+def group_key(combination: Combination) -> tuple[tuple[str, object], ...]:
+    keep = python_questions()
+    return tuple((k, v) for k, v in combination.answers if k in keep)
+
+
+def _groups() -> dict[tuple[tuple[str, object], ...], list[Combination]]:
+    groups: dict[tuple[tuple[str, object], ...], list[Combination]] = {}
+    for combination in COMBINATIONS:
+        groups.setdefault(group_key(combination), []).append(combination)
+    return groups
+
+
+def _shard(items: list[object]) -> list[object]:
+    spec = os.environ.get("FASTFORGE_SHARD")
+    if not spec:
+        return items
+    index, count = (int(x) for x in spec.split("/"))
+    return [item for i, item in enumerate(items) if i % count == index]
+
+
+def _representative(members: list[Combination]) -> Combination | None:
+    return next((c for c in members if rendered(c)[0] is not None), None)
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "combination" in metafunc.fixturenames:
+        chosen = _shard(list(COMBINATIONS))
+        metafunc.parametrize("combination", chosen, ids=[c.id for c in chosen])  # type: ignore[attr-defined]
+    if "group" in metafunc.fixturenames:
+        groups = _shard(list(_groups().values()))
+        ids = [",".join(f"{k}={v}" for k, v in group_key(g[0])) or "all" for g in groups]  # type: ignore[index]
+        metafunc.parametrize("group", groups, ids=ids)
+
+
+def test_combination(combination: Combination, tmp_path: Path) -> None:
+    """Rendered with clean files, or refused by fastforge and by plain copier alike."""
+    project, message = rendered(combination)
+    if project is None:
+        assert "Invalid" in message, message
+        offending = [k for k, v in combination.answers if f"{k}" in message or str(v) in message]
+        assert offending, f"the refusal does not name the bad option: {message}"
+        with pytest.raises(ValueError, match="Validation error"):
+            run_copy(
+                str(template_root()),
+                tmp_path / "copied",
+                data=combination.data,
+                defaults=True,
+                quiet=True,
+            )
+        assert not (tmp_path / "copied").exists() or not any((tmp_path / "copied").iterdir())
+        return
+    assert jinja_leftovers(project) == []
+    data = combination.data
+    if data.get("docker"):
+        hadolint_clean(project / "Dockerfile")
+        validate_schema("vendor.compose-spec", project / "compose.yaml")
+    for ci, (path, schema) in CI_FILES.items():
+        assert (project / path).is_file() == (data.get("ci") == ci), path
+        if data.get("ci") == ci:
+            validate_schema(schema, project / path)
+    representative = _representative(_groups()[group_key(combination)])
+    assert representative is not None
+    same = python_fingerprint(project) == python_fingerprint(rendered(representative)[0])  # type: ignore[arg-type]
+    assert same, f"{combination.id} changes Python code that its group ({representative.id}) tests"
+
+
+def test_group(group: list[Combination], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The full pipeline, once per distinct Python tree."""
+    representative = _representative(group)
+    if representative is None:
+        # Every member is refused; test_combination checks each refusal.
+        assert all(rendered(c)[0] is None for c in group)
+        return
+    data = representative.data
+    database, broker = str(data.get("database", "none")), str(data.get("celery", "none"))
+    if database in SERVERS:
+        require(SERVERS[database])
+    if broker in BROKERS:
+        require(BROKERS[broker])
+    project, _ = _render(representative, tmp_path / "matrix-app")
+    assert project is not None
+
+    check_project(project)
+    if database != "none":
+        migrations_round_trip(project, database)
+
+    before = snapshot(project)
+    monkeypatch.chdir(project)
+    if database != "none":
+        spec = [*RESOURCE, "owner:ref:users"] if data.get("auth", "none") != "none" else RESOURCE
+        _cli("add", "resource", "product", *spec)
+    _cli("add", "router", "webhooks")
+    check_project(project)
+    if database != "none":
+        migrations_round_trip(project, database)
+
+    if database != "none":
+        _cli("remove", "resource", "product")
+    _cli("remove", "router", "webhooks")
+    assert snapshot(project) == before, "remove did not give back the tree add started from"
+
+
+def _cli(*args: str) -> None:
+    result = CliRunner().invoke(app, list(args))
+    assert result.exit_code == 0, result.output
+
+
+def test_every_choice_is_exercised() -> None:
+    """Each value of each closed question renders in at least one combination."""
+    for question in matrix_questions():
+        for value in values(question):
+            members = [c for c in COMBINATIONS if c.data[question.name] == value]
+            assert any(rendered(c)[0] is not None for c in members), (
+                f"{question.name}={value} never renders"
+            )
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _clean_scratch() -> Iterator[None]:
+    yield
+    import shutil
+
+    shutil.rmtree(_scratch(), ignore_errors=True)
