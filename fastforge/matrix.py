@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from fastforge.schema import Question, visible_questions
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,16 @@ def all_combinations() -> list[Combination]:
         Combination(tuple(zip([q.name for q in questions], combo, strict=True)))
         for combo in itertools.product(*(values(q) for q in questions))
     ]
+
+
+def shard(items: list[T], spec: str | None) -> list[T]:
+    """The share of `items` for shard `I/N` (every N-th item from I); all when no spec."""
+    if not spec:
+        return items
+    index, count = (int(part) for part in spec.split("/"))
+    if not 0 <= index < count:
+        raise ValueError(f"shard {spec!r} must be I/N with 0 <= I < N")
+    return items[index::count]
 
 
 def _text(value: Any) -> str:

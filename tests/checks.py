@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-_JINJA = re.compile(r"\{\{|\{%|%\}|\}\}")
+# A Jinja expression (`{{ name }}`, `{{ x | f }}`) or tag (`{% if ... %}`); nested dict
+# literals such as `{"a": {...}}` are Python, not leftovers.
+_JINJA = re.compile(
+    r"\{\{-?\s*[A-Za-z_][\w.]*\s*(\|[^}]*)?-?\}\}|\{%-?\s*[a-z]+\b|\b[a-z]+\s*-?%\}"
+)
 _SKIPPED_DIRS = {".git", ".venv", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
 
 

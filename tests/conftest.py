@@ -49,3 +49,6 @@ def snapshot(root: Path) -> dict[str, bytes]:
 def services_required() -> bool:
     """CI sets FASTFORGE_REQUIRE_SERVICES=1: a missing service is then a failure, not a skip."""
     return os.environ.get("FASTFORGE_REQUIRE_SERVICES") == "1"
+
+
+pytest_plugins = ["tests.matrix_report"]

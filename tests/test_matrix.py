@@ -22,7 +22,7 @@ from copier import run_copy
 from typer.testing import CliRunner
 
 from fastforge.cli import app
-from fastforge.matrix import Combination, all_combinations, matrix_questions, values
+from fastforge.matrix import Combination, all_combinations, matrix_questions, shard, values
 from fastforge.schema import template_root
 from tests.checks import hadolint_clean, jinja_leftovers, validate_schema
 from tests.conftest import snapshot
@@ -132,24 +132,16 @@ def _groups() -> dict[tuple[tuple[str, object], ...], list[Combination]]:
     return groups
 
 
-def _shard(items: list[object]) -> list[object]:
-    spec = os.environ.get("FASTFORGE_SHARD")
-    if not spec:
-        return items
-    index, count = (int(x) for x in spec.split("/"))
-    return [item for i, item in enumerate(items) if i % count == index]
-
-
 def _representative(members: list[Combination]) -> Combination | None:
     return next((c for c in members if rendered(c)[0] is not None), None)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "combination" in metafunc.fixturenames:
-        chosen = _shard(list(COMBINATIONS))
+        chosen = shard(list(COMBINATIONS), os.environ.get("FASTFORGE_SHARD"))
         metafunc.parametrize("combination", chosen, ids=[c.id for c in chosen])  # type: ignore[attr-defined]
     if "group" in metafunc.fixturenames:
-        groups = _shard(list(_groups().values()))
+        groups = shard(list(_groups().values()), os.environ.get("FASTFORGE_SHARD"))
         ids = [",".join(f"{k}={v}" for k, v in group_key(g[0])) or "all" for g in groups]  # type: ignore[index]
         metafunc.parametrize("group", groups, ids=ids)
 
