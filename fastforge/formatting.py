@@ -8,6 +8,7 @@ pass for any name, and drops imports a blueprint needed only for other field typ
 from __future__ import annotations
 
 import subprocess
+import tempfile
 from pathlib import Path
 
 from fastforge.errors import FastforgeError
@@ -19,25 +20,35 @@ def _ruff() -> str:
     return str(find_ruff_bin())
 
 
-def format_python(code: bytes, *, root: Path, path: str) -> bytes:
-    """Sort imports, drop unused ones, and format `code` as the file `path` under `root`."""
-    ruff = _ruff()
-    steps = (
-        [ruff, "check", "--fix-only", "--select", "I,F401", "--exit-zero", "--quiet"],
-        [ruff, "format", "--quiet"],
-    )
-    for step in steps:
-        done = subprocess.run(
-            [*step, "--stdin-filename", str(root / path), "-"],
-            input=code,
-            capture_output=True,
-            cwd=root,
-            check=False,
-        )
-        if done.returncode != 0:
-            raise FastforgeError(
-                f"Generated {path} is not valid Python (a fastforge bug, please report it): "
-                + done.stderr.decode(errors="replace").strip()
+def format_python(files: dict[str, bytes], *, root: Path) -> dict[str, bytes]:
+    """Sort imports, drop unused ones and format every file, with the project's settings.
+
+    The files are formatted in a scratch copy of their paths (two ruff runs in all), so
+    the project itself is not touched before the writer applies the plan.
+    """
+    config = root / "pyproject.toml"
+    with tempfile.TemporaryDirectory(prefix="fastforge-format-") as scratch:
+        paths = []
+        for rel, content in files.items():
+            path = Path(scratch) / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+            paths.append(str(path))
+        ruff = _ruff()
+        settings = ["--no-cache", *(["--config", str(config)] if config.is_file() else [])]
+        # The new modules are not in the project yet, so ruff cannot find them there and
+        # would sort them as third-party; the project's top-level packages are first-party.
+        settings += ["--config", "lint.isort.known-first-party = ['app', 'config', 'main']"]
+        for step in (
+            [ruff, "check", "--fix-only", "--select", "I,F401", "--exit-zero", "--quiet"],
+            [ruff, "format", "--quiet"],
+        ):
+            done = subprocess.run(
+                [*step, *settings, *paths], capture_output=True, cwd=root, check=False
             )
-        code = done.stdout
-    return code
+            if done.returncode != 0:
+                raise FastforgeError(
+                    "Generated code is not valid Python (a fastforge bug, please report it): "
+                    + done.stderr.decode(errors="replace").strip()
+                )
+        return {rel: (Path(scratch) / rel).read_bytes() for rel in files}

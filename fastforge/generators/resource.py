@@ -77,10 +77,9 @@ def plan_resource(
         f"{VERSIONS}/{revision}_create_{names.plural}.py": "resource/migration.py.jinja",
         f"app/tests/routes/test_{names.plural}.py": "resource/test_routes.py.jinja",
     }
-    rendered = {
-        rel: format_python(render(blueprint, context), root=ctx.root, path=rel)
-        for rel, blueprint in files.items()
-    }
+    rendered = format_python(
+        {rel: render(blueprint, context) for rel, blueprint in files.items()}, root=ctx.root
+    )
     plan = Plan(ctx.root)
     if previous is not None:
         # Re-adding with other fields replaces the old files (a conflict unless --force).

@@ -61,6 +61,7 @@ def test_add_resource_creates_every_layer_and_registers_it(project: Path) -> Non
     )
     entry = json.loads((project / ".fastforge.json").read_text())["resources"]["products"]
     assert entry["fields"] == RICH
+    assert not (project / ".ruff_cache").exists(), "formatting must not leave caches behind"
 
 
 def test_second_migration_chains_to_the_first(project: Path) -> None:
