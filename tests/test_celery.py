@@ -1,0 +1,67 @@
+"""The `celery` option: each broker renders a project whose own suite, with a real worker on
+the real broker, passes; `none` renders no trace of Celery."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from fastforge.schema import load_questions
+from tests.generated import check_project, generate
+from tests.services import POSTGRES, RABBITMQ, REDIS, Service, require
+
+BROKERS = [
+    c for c in next(q for q in load_questions() if q.name == "celery").choices if c != "none"
+]
+SERVERS: dict[str, Service] = {"redis": REDIS, "rabbitmq": RABBITMQ}
+# The generated suite skips its broker tests when the broker is down; here that is a failure.
+REQUIRED = {"FASTFORGE_REQUIRE_SERVICES": "1"}
+
+
+def test_every_broker_choice_has_a_local_server() -> None:
+    assert set(BROKERS) == set(SERVERS)
+
+
+def test_celery_none_renders_no_celery_code_setting_or_dependency(tmp_path: Path) -> None:
+    project = generate(tmp_path / "demo-api", {"celery": "none", "docker": "true"})
+
+    assert not (project / "app" / "tasks").exists()
+    for path in project.rglob("*"):
+        if path.is_file() and path.name != ".copier-answers.yml":
+            text = path.read_text(encoding="utf-8").lower()
+            assert "celery" not in text, path
+            assert "prime" not in text, path
+
+
+@pytest.mark.parametrize("broker", BROKERS)
+def test_compose_worker_runs_the_celery_app_module(tmp_path: Path, broker: str) -> None:
+    project = generate(tmp_path / "demo-api", {"celery": broker, "docker": "true"})
+
+    compose = yaml.safe_load((project / "compose.yaml").read_text())
+    command = compose["services"]["worker"]["command"]
+    module = command[command.index("-A") + 1]
+    source = (project / Path(*module.split("."))).with_suffix(".py").read_text()
+    assert "celery_app = create_celery_app(get_settings())" in source
+    assert f"uv run celery -A {module} worker" in (project / "README.md").read_text()
+    assert broker in compose["services"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("broker", BROKERS)
+def test_project_with_a_broker_passes_its_checks_with_a_real_worker(
+    tmp_path: Path, broker: str
+) -> None:
+    require(SERVERS[broker])
+    project = generate(tmp_path / "demo-api", {"celery": broker})
+
+    check_project(project, REQUIRED)
+
+
+@pytest.mark.slow
+def test_celery_with_postgres_passes_its_checks_with_a_real_worker(tmp_path: Path) -> None:
+    require(POSTGRES, REDIS)
+    project = generate(tmp_path / "demo-api", {"celery": "redis", "database": "postgres"})
+
+    check_project(project, REQUIRED)
