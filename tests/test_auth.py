@@ -22,9 +22,9 @@ from fastforge.cli import app
 from fastforge.schema import load_questions
 from fastforge.steps import find_uv
 from tests.conftest import REPO
+from tests.databases import throwaway_database
 from tests.generated import assert_ok, check_project, free_port, generate, serving, uv, uv_env
 from tests.services import MARIADB, POSTGRES, Service, require
-from tests.test_database import throwaway_database
 
 CHOICES = {q.name: tuple(str(c) for c in q.choices) for q in load_questions()}
 SERVERS: dict[str, Service] = {"postgres": POSTGRES, "mysql": MARIADB}
