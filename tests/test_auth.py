@@ -23,13 +23,12 @@ from fastforge.schema import load_questions
 from fastforge.steps import find_uv
 from tests.conftest import REPO
 from tests.databases import throwaway_database
-from tests.generated import assert_ok, check_project, free_port, generate, serving, uv, uv_env
+from tests.generated import assert_ok, free_port, generate, serving, uv, uv_env
 from tests.services import MARIADB, POSTGRES, Service, require
 
 CHOICES = {q.name: tuple(str(c) for c in q.choices) for q in load_questions()}
 SERVERS: dict[str, Service] = {"postgres": POSTGRES, "mysql": MARIADB}
 # The generated suites fail, rather than skip, when a server they need is down.
-REQUIRE_SERVICES = {"FASTFORGE_REQUIRE_SERVICES": "1"}
 REFUSAL = "auth 'jwt' needs a database to store its users, and database is 'none'"
 ADMIN_EMAIL = "admin@example.com"
 ADMIN_PASSWORD = "a long admin password"
@@ -108,16 +107,7 @@ def test_auth_none_generates_no_auth_code(tmp_path: Path) -> None:
     assert "/auth/token" not in (project / "docs/openapi.json").read_text()
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("answers", COMBINATIONS, ids=_label)
-def test_project_passes_its_checks_against_the_real_servers(
-    tmp_path: Path, answers: dict[str, str]
-) -> None:
-    if answers["database"] in SERVERS:
-        require(SERVERS[answers["database"]])
-    project = generate(tmp_path / "auth-api", answers)
-
-    check_project(project, REQUIRE_SERVICES)
+# The generated suites with auth on every database run in tests/test_matrix.py.
 
 
 @pytest.mark.slow
