@@ -203,7 +203,12 @@ def test_group(group: list[Combination], tmp_path: Path, monkeypatch: pytest.Mon
     before = snapshot(project)
     monkeypatch.chdir(project)
     if database != "none":
-        spec = [*RESOURCE, "owner:ref:users"] if data.get("auth", "none") != "none" else RESOURCE
+        # A public resource (its routes open even with auth on), then one with every type,
+        # modifier and a reference to it, and to users when auth is on.
+        _cli("add", "resource", "category", "name:str:unique", "--public")
+        spec = [*RESOURCE, "category:ref:categories?"]
+        if data.get("auth", "none") != "none":
+            spec.append("owner:ref:users")
         _cli("add", "resource", "product", *spec)
     _cli("add", "router", "webhooks")
     # Includes the generated test_migrations.py: upgrade head, then `alembic check` finds
@@ -212,6 +217,7 @@ def test_group(group: list[Combination], tmp_path: Path, monkeypatch: pytest.Mon
 
     if database != "none":
         _cli("remove", "resource", "product")
+        _cli("remove", "resource", "category")
     _cli("remove", "router", "webhooks")
     assert snapshot(project) == before, "remove did not give back the tree add started from"
 
