@@ -11,6 +11,7 @@ import sys
 import tempfile
 from itertools import count
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import yaml
@@ -20,21 +21,29 @@ from fastforge.schema import template_root
 
 
 def jinja_render(dst: Path) -> None:
-    """The floor: render every template file with Jinja2 and write it, nothing else."""
+    """The floor: render every template file with Jinja2 and write it, nothing else.
+
+    It follows the two rules copier's templates rely on: a path that renders empty is
+    skipped, and computed defaults are rendered in question order.
+    """
     source = template_root() / "template"
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(source)),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2_ansible_filters.AnsibleCoreFiltersExtension"],
     )
-    env.filters["to_nice_yaml"] = lambda value: yaml.safe_dump(value, sort_keys=True)
-    context = _default_context()
+    context = _default_context(env, dst)
     for path in source.rglob("*"):
         if not path.is_file():
             continue
         rel = path.relative_to(source)
-        target = dst / env.from_string(str(rel)).render(context).removesuffix(".jinja")
+        name = rel.as_posix().removesuffix(".jinja")
+        parts = [env.from_string(part).render(context) for part in name.split("/")]
+        if not all(parts):
+            continue
+        target = dst.joinpath(*parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".jinja":
             target.write_text(env.get_template(rel.as_posix()).render(context))
@@ -42,16 +51,21 @@ def jinja_render(dst: Path) -> None:
             shutil.copyfile(path, target)
 
 
-def _default_context() -> dict[str, object]:
+def _default_context(env: jinja2.Environment, dst: Path) -> dict[str, Any]:
     questions = yaml.safe_load((template_root() / "copier.yml").read_text())
-    context: dict[str, object] = {
-        name: spec.get("default")
-        for name, spec in questions.items()
-        if not name.startswith("_") and isinstance(spec, dict)
+    context: dict[str, Any] = {
+        "_copier_conf": {"answers_file": ".copier-answers.yml", "dst_path": str(dst)},
+        "_copier_answers": {},
     }
-    # Values copier computes with its own filters, fixed here.
-    context.update(project_name="demo", dist_name="demo", project_title="Demo", secret_key="0" * 64)
-    context.update(_copier_conf={"answers_file": ".copier-answers.yml"}, _copier_answers={})
+    for name, spec in questions.items():
+        if name.startswith("_") or not isinstance(spec, dict):
+            continue
+        value = spec.get("default")
+        if isinstance(value, str) and "{{" in value:
+            value = env.from_string(value).render(context)
+        if spec.get("type") == "bool" and isinstance(value, str):
+            value = value.lower() == "true"
+        context[name] = value
     return context
 
 
