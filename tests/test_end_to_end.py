@@ -25,6 +25,11 @@ def test_default_project_installs_passes_its_checks_and_serves(tmp_path: Path) -
     assert "install: dependencies installed" in result.output
     assert "git: initial commit created" in result.output
     assert (project / "uv.lock").is_file()
+    committed = subprocess.run(
+        ["git", "ls-files"], cwd=project, capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert "uv.lock" in committed, "the lock file belongs in the first commit"
+    assert ".env" not in committed, ".env holds secrets and is git-ignored"
 
     for command in (
         ["run", "pytest", "-q"],

@@ -113,12 +113,13 @@ def _new(
         return
 
     results = []
-    if not no_git:
-        with report.console.status("Creating the git repository...", spinner="dots"):
-            results.append(steps.git_init(target))
+    # Install first: `uv sync` writes uv.lock, which the first commit should hold.
     if not no_install:
         with report.console.status("Installing dependencies with uv sync...", spinner="dots"):
             results.append(steps.uv_sync(target))
+    if not no_git:
+        with report.console.status("Creating the git repository...", spinner="dots"):
+            results.append(steps.git_init(target))
     if quiet:
         return
     report.console.print(f"[bold green]Created[/] {target}")
