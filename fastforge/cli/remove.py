@@ -6,7 +6,14 @@ from typing import Annotated
 
 import typer
 
-from fastforge.cli.common import DryRun, Force, NoRefresh, Quiet, change_project
+from fastforge.cli.common import DryRun, NoRefresh, Quiet, change_project
+
+ForceRemove = Annotated[
+    bool,
+    typer.Option(
+        "--force", "-f", help="Remove files even if you changed them.", rich_help_panel="Writing"
+    ),
+]
 
 app = typer.Typer(
     help="Remove a router or resource that `fastforge add` created.", no_args_is_help=True
@@ -18,7 +25,7 @@ def remove_router(
     name: Annotated[str, typer.Argument(help="The router's name, as given to `add router`.")],
     *,
     dry_run: DryRun = False,
-    force: Force = False,
+    force: ForceRemove = False,
     no_refresh: NoRefresh = False,
     quiet: Quiet = False,
 ) -> None:
@@ -40,7 +47,7 @@ def remove_resource(
     name: Annotated[str, typer.Argument(help="The resource's name, as given to `add resource`.")],
     *,
     dry_run: DryRun = False,
-    force: Force = False,
+    force: ForceRemove = False,
     no_refresh: NoRefresh = False,
     quiet: Quiet = False,
 ) -> None:
