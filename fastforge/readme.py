@@ -20,10 +20,20 @@ def options_table(questions: tuple[Question, ...]) -> str:
     rows = ["| Flag | Type | Choices | Default | What it sets |", "| --- | --- | --- | --- | --- |"]
     for q in questions:
         flag = f"`{q.flag}/--no-{q.flag[2:]}`" if q.type == "bool" else f"`{q.flag}`"
-        choices = ", ".join(f"`{c}`" for c in q.choices) or "any"
-        shown = "the folder's name" if q.name == "project_name" else f"`{_default(q, questions)}`"
-        rows.append(f"| {flag} | {q.type} | {choices} | {shown} | {q.help} |")
+        listed = ", ".join(f"`{c}`" for c in q.choices)
+        choices = listed or ("yes, no" if q.type == "bool" else "any")
+        default = _shown_default(q, questions)
+        rows.append(f"| {flag} | {q.type} | {choices} | {default} | {q.help} |")
     return "\n".join(rows)
+
+
+def _shown_default(question: Question, questions: tuple[Question, ...]) -> str:
+    if question.name == "project_name":
+        return "the folder's name"
+    default = _default(question, questions)
+    if isinstance(default, bool):
+        default = "yes" if default else "no"
+    return f"`{default}`"
 
 
 def _default(question: Question, questions: tuple[Question, ...]) -> object:
