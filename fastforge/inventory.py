@@ -31,9 +31,11 @@ def list_routers(ctx: ProjectContext) -> list[RouterInfo]:
     prefixes = _mount_prefixes(ctx.root)
     generated = manifest.load(ctx.root)
     owners = {name: "router" for name in generated["routers"]}
-    resources = generated["resources"]
-    for name, entry in resources.items():
-        owners[str(entry.options.get("module", name))] = "resource"
+    resources = {
+        str(entry.options.get("module", name)): entry
+        for name, entry in generated["resources"].items()
+    }
+    owners.update(dict.fromkeys(resources, "resource"))
     infos = []
     for path in sorted(routes_dir.glob("*.py")):
         if path.name == "__init__.py":
@@ -44,16 +46,13 @@ def list_routers(ctx: ProjectContext) -> list[RouterInfo]:
         prefix, routes = found
         mount = prefixes.get(path.stem, "")
         module = path.stem
-        fields: tuple[str, ...] = ()
-        for entry in resources.values():
-            if entry.options.get("module") == module:
-                fields = entry.fields
+        resource = resources.get(module)
         infos.append(
             RouterInfo(
                 module=module,
                 routes=[f"{m.upper():<6} {mount}{prefix}{p}" for m, p in routes],
                 generated=owners.get(module, ""),
-                fields=fields,
+                fields=resource.fields if resource else (),
             )
         )
     return infos

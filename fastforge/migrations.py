@@ -29,6 +29,12 @@ def current_head(root: Path) -> str | None:
     return heads[0] if heads else None
 
 
+def down_revision(path: Path) -> str | None:
+    """The revision a migration file chains to, or None for the first one."""
+    value = _assignments(path).get("down_revision")
+    return value if isinstance(value, str) else None
+
+
 def revision_id(*parts: str) -> str:
     """A revision id derived from what the migration creates, so it is reproducible."""
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:12]

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from fastforge.errors import FastforgeError
+
+if TYPE_CHECKING:
+    from fastforge.locate import ProjectContext
+    from fastforge.writer import Plan
 
 _WRITING = "Writing"
 
@@ -37,7 +41,7 @@ Quiet = Annotated[
 
 
 def change_project(
-    planner: Callable[..., object],
+    planner: Callable[[ProjectContext], Plan],
     *,
     dry_run: bool,
     force: bool,
@@ -48,12 +52,11 @@ def change_project(
     """Locate the project, plan with `planner(ctx)`, apply all or nothing, report."""
     from fastforge import report, steps, writer
     from fastforge.locate import find_project
-    from fastforge.writer import Plan, Status
+    from fastforge.writer import Status
 
     try:
         ctx = find_project(Path.cwd())
         plan = planner(ctx)
-        assert isinstance(plan, Plan)
         outcomes = writer.apply(plan, force=force, skip=skip, dry_run=dry_run)
     except FastforgeError as error:
         report.print_error(str(error))

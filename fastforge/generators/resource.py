@@ -19,7 +19,7 @@ from fastforge.generators.common import (
 )
 from fastforge.inject import ImportLine, add_import, add_to_all, remove_from_all, remove_import
 from fastforge.locate import ProjectContext
-from fastforge.migrations import VERSIONS, current_head, revision_id
+from fastforge.migrations import VERSIONS, current_head, down_revision, revision_id
 from fastforge.naming import ResourceNames, resource_names, singular
 from fastforge.writer import Plan
 
@@ -131,10 +131,7 @@ def _head_without(ctx: ProjectContext, previous: manifest.Entry | None) -> str |
         return head
     own = [rel for rel in previous.files if rel.startswith(str(VERSIONS))]
     if own and Path(own[0]).name.startswith(head):
-        from fastforge.migrations import _assignments
-
-        down = _assignments(ctx.root / own[0]).get("down_revision")
-        return down if isinstance(down, str) else None
+        return down_revision(ctx.root / own[0])
     return head
 
 
