@@ -9,10 +9,11 @@ from app.services.health import run_health_checks
 async def read_health(response: Response) -> HealthRead:
     """Report 'ok' when every check passes, else 'error' with status 503 for load balancers."""
     results = await run_health_checks()
-    healthy = all(results.values())
+    healthy = all(outcome.passed for outcome in results.values())
     if not healthy:
         response.status_code = status.HTTP_503_SERVICE_UNAVAILABLE
     return HealthRead(
         status="ok" if healthy else "error",
-        checks={name: "ok" if passed else "error" for name, passed in results.items()},
+        checks={name: "ok" if outcome.passed else "error" for name, outcome in results.items()},
+        details={name: outcome.detail for name, outcome in results.items() if outcome.detail},
     )

@@ -12,3 +12,6 @@ class HealthRead(BaseModel):
 
     status: CheckResult
     checks: dict[str, CheckResult] = Field(default_factory=dict)
+    details: dict[str, str] = Field(
+        default_factory=dict, description="Why a failed check failed, when that is safe to tell"
+    )
