@@ -1,10 +1,16 @@
 """Errors fastforge reports to users.
 
-FastforgeError            base; the CLI catches it once and exits 1
+FastforgeError            base; the CLI catches it once (cli/errors.py) and exits 1
 ├── InvalidAnswerError    a question got a value it does not accept
 ├── AnswersFileError      an --answers-file is missing or is not a YAML mapping
 ├── TargetNotEmptyError   `new` into a non-empty folder without --force
-└── WriteError            applying a plan failed; every file was restored
+│   └── ProjectExistsError    ... that already holds a generated project
+├── WriteError            applying a plan failed; every file was restored
+├── FileSystemError       any other OSError, as one line naming the path
+├── JournalError          an interrupted change could not be undone yet
+├── LockTimeoutError      another fastforge command kept the project locked
+├── ManifestError         .fastforge.json is not what fastforge wrote
+└── AbortedError          Ctrl-C; the CLI prints it and exits 130
 """
 
 from __future__ import annotations
@@ -46,9 +52,70 @@ class TargetNotEmptyError(FastforgeError):
         )
 
 
+class ProjectExistsError(TargetNotEmptyError):
+    """The target folder already holds a generated project (say, a `new` stopped early)."""
+
+    def __init__(self, *, path: Path) -> None:
+        self.path = path
+        FastforgeError.__init__(
+            self,
+            f"Folder '{path}' already holds a project. If `fastforge new` stopped during "
+            f"its last steps, finish it with: cd {path} && uv sync. Otherwise choose a new "
+            "folder, or pass --force to write into it.",
+        )
+
+
 class WriteError(FastforgeError):
     """A plan could not be applied; the disk was rolled back."""
 
     def __init__(self, *, path: Path, reason: str) -> None:
         self.path = path
         super().__init__(f"Could not write '{path}': {reason}. Nothing was changed.")
+
+
+class FileSystemError(FastforgeError):
+    """An operating-system error, reduced to the path and the reason."""
+
+    def __init__(self, *, path: Path | str, reason: str) -> None:
+        self.path = path
+        super().__init__(f"Cannot use '{path}': {reason}. Nothing was changed.")
+
+
+class JournalError(FastforgeError):
+    """An interrupted change is recorded, but undoing it failed; the journal is kept."""
+
+    def __init__(self, *, path: Path, reason: str) -> None:
+        self.path = path
+        super().__init__(
+            f"Could not undo an interrupted change ('{path}': {reason}). The journal in "
+            ".fastforge-journal is kept; fix the cause and run any fastforge command to retry."
+        )
+
+
+class LockTimeoutError(FastforgeError):
+    """Another fastforge command held the project lock for too long."""
+
+    def __init__(self, *, root: Path, seconds: float) -> None:
+        self.root = root
+        super().__init__(
+            f"Another fastforge command is changing '{root}' and did not finish within "
+            f"{seconds:g}s. Wait for it to end, then run this command again."
+        )
+
+
+class ManifestError(FastforgeError):
+    """.fastforge.json cannot be read as what fastforge writes."""
+
+    def __init__(self, *, path: Path, reason: str) -> None:
+        self.path = path
+        super().__init__(
+            f"'{path}' is {reason}. Rebuild it from the project's files with "
+            f"`fastforge list --repair`, or restore it with `git checkout -- {path.name}`."
+        )
+
+
+class AbortedError(FastforgeError):
+    """Ctrl-C stopped a command; the message says what state it left and how to finish."""
+
+    def __init__(self, *, detail: str = "") -> None:
+        super().__init__(f"Aborted. {detail}" if detail else "Aborted")

@@ -8,9 +8,9 @@ pass for any name, and drops imports a blueprint needed only for other field typ
 from __future__ import annotations
 
 import subprocess
-import tempfile
 from pathlib import Path
 
+from fastforge import journal
 from fastforge.errors import FastforgeError
 
 
@@ -24,10 +24,11 @@ def format_python(files: dict[str, bytes], *, root: Path) -> dict[str, bytes]:
     """Sort imports, drop unused ones and format every file, with the project's settings.
 
     The files are formatted in a scratch copy of their paths (two ruff runs in all), so
-    the project itself is not touched before the writer applies the plan.
+    the project's files are not touched before the writer applies the plan. The scratch
+    folder is in the project's journal folder, so a kill leaves nothing in /tmp.
     """
     config = root / "pyproject.toml"
-    with tempfile.TemporaryDirectory(prefix="fastforge-format-") as scratch:
+    with journal.scratch(root, "format-") as scratch:
         paths = []
         for rel, content in files.items():
             path = Path(scratch) / rel

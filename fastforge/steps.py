@@ -1,4 +1,4 @@
-"""Steps after rendering: git and dependency install.
+"""Steps after rendering (git, dependency install) and after a change (docs/openapi.json).
 
 A failed step never removes the rendered project; it returns what the user can
 run to finish by hand.
@@ -6,11 +6,16 @@ run to finish by hand.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fastforge.writer import Transaction
 
 
 @dataclass(frozen=True)
@@ -70,19 +75,51 @@ def _last_line(text: str) -> str:
     return lines[-1] if lines else "failed"
 
 
-def refresh_openapi(root: Path) -> StepResult:
-    """Rewrite docs/openapi.json from the project's app, as its README documents."""
+OPENAPI = Path("docs/openapi.json")
+# The project's own serializer, run with stdout kept for the JSON alone: whatever the app
+# prints while it starts goes to stderr, so it cannot end up inside the document.
+_PRINT_OPENAPI = """
+import os, sys
+out = os.fdopen(os.dup(1), "w", encoding="utf-8")
+os.dup2(2, 1)
+sys.stdout = sys.stderr
+from app.utils.openapi import render_openapi
+from main import app
+out.write(render_openapi(app.openapi()))
+out.close()
+"""
+
+
+def refresh_openapi(root: Path, change: Transaction) -> StepResult:
+    """Rebuild docs/openapi.json from the project's app, written as part of `change`.
+
+    fastforge writes the file itself, so it is complete or unchanged, and a failed write
+    undoes the whole change. The app failing to build leaves the file as it was.
+    """
+    from fastforge.writer import Plan
+
     command = "uv run python -m app.utils.openapi"
     uv = find_uv()
     if uv is None:
         return StepResult("openapi", ok=False, detail="uv is not installed", hint=command)
     done = subprocess.run(
-        [uv, "run", "--quiet", "python", "-m", "app.utils.openapi"],
+        [uv, "run", "--quiet", "python", "-c", _PRINT_OPENAPI],
         cwd=root,
         capture_output=True,
-        text=True,
         check=False,
     )
+    stderr = done.stderr.decode(errors="replace")
     if done.returncode != 0:
-        return StepResult("openapi", ok=False, detail=_last_line(done.stderr), hint=command)
+        return StepResult("openapi", ok=False, detail=_last_line(stderr), hint=command)
+    try:
+        document = json.loads(done.stdout)
+    except ValueError:
+        document = None
+    if not isinstance(document, dict):
+        return StepResult(
+            "openapi", ok=False, detail="the app gave no OpenAPI document", hint=command
+        )
+    plan = Plan(root)
+    plan.add(OPENAPI, done.stdout, edit=True)
+    change.apply(plan)
     return StepResult("openapi", ok=True, detail="docs/openapi.json refreshed")

@@ -2,21 +2,21 @@
 
 Generators and `new` only plan. This module alone touches the user's files: it
 classifies each change (create, identical, conflict), refuses conflicts unless told
-to force or skip, writes everything, and restores the previous state on failure.
+to force or skip, writes everything, and restores the previous state on failure. Each
+change is journaled (`fastforge.journal`), so even a killed process is undone by the
+next command.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
-import shutil
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from fastforge.errors import FastforgeError, WriteError
+from fastforge import journal
+from fastforge.errors import FastforgeError, JournalError, WriteError
 
 
 class Status(str, Enum):
@@ -108,100 +108,156 @@ def classify(plan: Plan, *, force: bool = False, skip: bool = False) -> list[Out
 def apply(
     plan: Plan, *, force: bool = False, skip: bool = False, dry_run: bool = False
 ) -> list[Outcome]:
-    """Apply the plan; on any failure every file is left as it was."""
+    """Apply the plan as one journaled change; on any failure every file is left as it was."""
+    if dry_run:
+        return check(plan, force=force, skip=skip)
+    with transaction(plan.root, command="fastforge") as change:
+        return change.apply(plan, force=force, skip=skip)
+
+
+def check(plan: Plan, *, force: bool = False, skip: bool = False) -> list[Outcome]:
+    """Classify the plan and refuse it if any file conflicts."""
     outcomes = classify(plan, force=force, skip=skip)
     conflicts = [o.path for o in outcomes if o.status is Status.CONFLICT]
     if conflicts:
         raise ConflictError(paths=conflicts)
-    if dry_run:
-        return outcomes
-    by_path = {c.path: c for c in plan.changes}
-    with _rollback_on_error(plan.root) as journal:
-        for outcome in outcomes:
-            if outcome.status in (Status.CREATE, Status.UPDATE, Status.OVERWRITE, Status.DELETE):
-                _apply_one(plan.root, by_path[outcome.path], journal)
     return outcomes
 
 
-@dataclass
-class _Journal:
-    created_dirs: list[Path] = field(default_factory=list)
-    created_files: list[Path] = field(default_factory=list)
-    backups: dict[Path, Path] = field(default_factory=dict)
-    backup_dir: Path | None = None
+_WRITES = (Status.CREATE, Status.UPDATE, Status.OVERWRITE, Status.DELETE)
 
 
-def _apply_one(root: Path, change: FileChange, journal: _Journal) -> None:
-    target = root / change.path
-    existed = target.exists()
-    if existed:
-        journal.backups[target] = _backup(target, journal)
-    else:
-        _make_parents(target.parent, journal)
-    if change.content is None:
-        target.unlink()
-        return
-    # Write beside the target and rename, so a crash never leaves a half-written file.
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+class Transaction:
+    """One change to a project, journaled: any number of plans, then done or undone as one."""
+
+    def __init__(self, root: Path, *, command: str) -> None:
+        self.root = root
+        self.record = journal.Record(command=command)
+        self._folder = journal.journal_dir(root)
+        self._touched: set[str] = set()
+        self._started = False
+
+    def apply(self, plan: Plan, *, force: bool = False, skip: bool = False) -> list[Outcome]:
+        """Back up, record, then write every changed file of the plan."""
+        outcomes = check(plan, force=force, skip=skip)
+        by_path = {c.path: c for c in plan.changes}
+        changes = [by_path[o.path] for o in outcomes if o.status in _WRITES]
+        if changes:
+            self._begin()
+            for change in changes:
+                self._record(change)
+            journal.save_record(self._folder, self.record)
+            for change in changes:
+                self._write(change)
+        return outcomes
+
+    @contextlib.contextmanager
+    def scratch(self, prefix: str) -> Iterator[Path]:
+        """A working folder inside the journal folder, so a kill leaves nothing in /tmp."""
+        self._begin()
+        with journal.scratch(self.root, prefix) as path:
+            yield path
+
+    def commit(self) -> None:
+        """Mark the change done, then drop the journal."""
+        if not self._started:
+            return
+        if self.record.files:
+            self.record.state = "done"
+            journal.save_record(self._folder, self.record)
+        # Nothing written (a dry run of `new`): a folder the change made goes too.
+        journal.discard(self.root, created_root=not self.record.files and self.record.created_root)
+
+    def rollback(self) -> None:
+        """Put every file back as it was before the change."""
+        if not self._started:
+            return
+        try:
+            journal.undo(self.root, self.record)
+        except OSError as error:
+            # The journal stays, so the next fastforge command tries again.
+            raise JournalError(
+                path=Path(error.filename or self._folder), reason=error.strerror or str(error)
+            ) from error
+        journal.discard(self.root, created_root=self.record.created_root)
+
+    def _begin(self) -> None:
+        if self._started:
+            return
+        if not self.root.exists():
+            self.root.mkdir(parents=True)
+            self.record.created_root = True
+            journal.file_operation()
+        for sub in ("backup", "tmp"):
+            (self._folder / sub).mkdir(parents=True, exist_ok=True)
+        journal.save_record(self._folder, self.record)
+        self._started = True
+
+    def _record(self, change: FileChange) -> None:
+        rel = change.path.as_posix()
+        target = self.root / change.path
+        for folder in reversed(_missing_folders(target.parent)):
+            name = folder.relative_to(self.root).as_posix()
+            if name not in self.record.folders:
+                self.record.folders.append(name)
+        if rel in self._touched:
+            return  # the first backup holds the content from before the change
+        self._touched.add(rel)
+        backup = None
+        if target.exists():
+            backup = str(len(self.record.files))
+            try:
+                journal.write_file(
+                    self._folder / "backup" / backup,
+                    target.read_bytes(),
+                    mode=target.stat().st_mode & 0o777,
+                    tmp_dir=self._folder / "tmp",
+                )
+            except OSError as error:
+                raise _write_error(error, change.path) from error
+            journal.file_operation()
+        self.record.files.append({"path": rel, "backup": backup})
+
+    def _write(self, change: FileChange) -> None:
+        target = self.root / change.path
+        try:
+            for folder in reversed(_missing_folders(target.parent)):
+                folder.mkdir()
+                journal.file_operation()
+            if change.content is None:
+                target.unlink()
+            else:
+                journal.write_file(
+                    target, change.content, mode=change.mode, tmp_dir=self._folder / "tmp"
+                )
+        except OSError as error:
+            raise _write_error(error, change.path) from error
+        journal.file_operation()
+
+
+@contextlib.contextmanager
+def transaction(root: Path, *, command: str) -> Iterator[Transaction]:
+    """A journaled change: committed when the block ends, undone if it raises."""
+    change = Transaction(root, command=command)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(change.content)
-        os.chmod(tmp, change.mode)
-        os.replace(tmp, target)
+        yield change
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        change.rollback()
         raise
-    if not existed:
-        journal.created_files.append(target)
+    change.commit()
 
 
-def _backup(target: Path, journal: _Journal) -> Path:
-    if journal.backup_dir is None:
-        journal.backup_dir = Path(tempfile.mkdtemp(prefix="fastforge-backup-"))
-    copy = journal.backup_dir / str(len(journal.backups))
-    shutil.copy2(target, copy)
-    return copy
+def _write_error(error: OSError, path: Path) -> WriteError:
+    return WriteError(path=path, reason=error.strerror or str(error))
 
 
-def _make_parents(folder: Path, journal: _Journal) -> None:
+def _missing_folders(folder: Path) -> list[Path]:
+    """Folders that do not exist yet, deepest first."""
     missing = []
     while not folder.exists():
         missing.append(folder)
         folder = folder.parent
-    for path in reversed(missing):
-        path.mkdir()
-        journal.created_dirs.append(path)
-
-
-@contextlib.contextmanager
-def _rollback_on_error(root: Path) -> Iterator[_Journal]:
-    journal = _Journal()
-    try:
-        yield journal
-    except OSError as error:
-        _restore(journal)
-        raise WriteError(
-            path=Path(error.filename or root), reason=error.strerror or str(error)
-        ) from error
-    except BaseException:
-        _restore(journal)
-        raise
-    finally:
-        if journal.backup_dir is not None:
-            shutil.rmtree(journal.backup_dir, ignore_errors=True)
-
-
-def _restore(journal: _Journal) -> None:
-    # Best effort on every item: one stuck file must not stop the others coming back.
-    for target, copy in journal.backups.items():
-        with contextlib.suppress(OSError):
-            shutil.copy2(copy, target)
-    for path in journal.created_files:
-        with contextlib.suppress(OSError):
-            path.unlink()
-    for folder in reversed(journal.created_dirs):
-        with contextlib.suppress(OSError):
-            folder.rmdir()
+    return missing
 
 
 def plan_from_tree(source: Path, root: Path, *, exclude: Iterable[str] = ()) -> Plan:

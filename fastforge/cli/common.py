@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import shlex
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-
-from fastforge.errors import FastforgeError
 
 if TYPE_CHECKING:
     from fastforge.locate import ProjectContext
@@ -49,29 +49,41 @@ def change_project(
     refresh: bool,
     quiet: bool,
 ) -> None:
-    """Locate the project, plan with `planner(ctx)`, apply all or nothing, report."""
-    from fastforge import report, steps, writer
-    from fastforge.locate import find_project
+    """Lock the project, plan with `planner(ctx)`, apply all or nothing, report.
+
+    The lock covers planning too: a plan reads the migration head and the registries,
+    which a concurrent command must not change underneath it.
+    """
+    from fastforge import report, session, steps, writer
+    from fastforge.cli.errors import reported_errors
     from fastforge.writer import Status
 
-    try:
-        ctx = find_project(Path.cwd())
+    def notify(line: str) -> None:
+        report.errors.print(line, soft_wrap=True)
+
+    command = shlex.join(["fastforge", *sys.argv[1:]])
+    with (
+        reported_errors(),
+        session.open_project(Path.cwd(), notify=notify) as ctx,
+        writer.transaction(ctx.root, command=command) as change,
+    ):
         plan = planner(ctx)
-        outcomes = writer.apply(plan, force=force, skip=skip, dry_run=dry_run)
-    except FastforgeError as error:
-        report.print_error(str(error))
-        raise typer.Exit(code=1) from None
-    if not quiet:
-        report.print_outcomes(outcomes, dry_run=dry_run, diffs=dry_run)
-    changed = any(o.status is not Status.IDENTICAL for o in outcomes)
-    if dry_run:
-        return
-    if not changed:
+        if dry_run:
+            outcomes = writer.check(plan, force=force, skip=skip)
+        else:
+            outcomes = change.apply(plan, force=force, skip=skip)
         if not quiet:
-            report.console.print("Nothing to do: the project already has this.")
-        return
-    if refresh:
-        with report.console.status("Refreshing docs/openapi.json...", spinner="dots"):
-            result = steps.refresh_openapi(ctx.root)
-        if not quiet or not result.ok:
-            report.print_steps([result])
+            report.print_outcomes(outcomes, dry_run=dry_run, diffs=dry_run)
+        changed = any(o.status is not Status.IDENTICAL for o in outcomes)
+        if dry_run:
+            return
+        if not changed:
+            if not quiet:
+                report.console.print("Nothing to do: the project already has this.")
+            return
+        if refresh:
+            # Inside the change: a failed write of docs/openapi.json undoes all of it.
+            with report.console.status("Refreshing docs/openapi.json...", spinner="dots"):
+                result = steps.refresh_openapi(ctx.root, change)
+            if not quiet or not result.ok:
+                report.print_steps([result])

@@ -4,25 +4,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import typer
-
-from fastforge.errors import FastforgeError
-
 
 def list_project() -> None:
     """List the routers and resources in this project, with their fields and routes."""
     from rich.table import Table
 
-    from fastforge import report
+    from fastforge import report, session
+    from fastforge.cli.errors import reported_errors
     from fastforge.inventory import list_routers
-    from fastforge.locate import find_project
 
-    try:
-        ctx = find_project(Path.cwd())
+    def notify(line: str) -> None:
+        report.errors.print(line, soft_wrap=True)
+
+    # Locked like a change: it may first have to undo an interrupted command.
+    with reported_errors(), session.open_project(Path.cwd(), notify=notify) as ctx:
         routers = list_routers(ctx)
-    except FastforgeError as error:
-        report.print_error(str(error))
-        raise typer.Exit(code=1) from None
     table = Table(title=f"{ctx.root.name}: routers and resources")
     table.add_column("module")
     table.add_column("kind")
