@@ -7,6 +7,8 @@ answer or a failed render leaves the user's disk exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import re
 import tempfile
 from dataclasses import dataclass
@@ -15,10 +17,16 @@ from typing import Any
 
 import yaml
 
-from fastforge.errors import AnswersFileError, InvalidAnswerError, TargetNotEmptyError
+from fastforge.errors import (
+    AnswersFileError,
+    InvalidAnswerError,
+    ProjectExistsError,
+    TargetNotEmptyError,
+)
 from fastforge.schema import Question, load_questions, template_root
 from fastforge.writer import Plan, plan_from_tree
 
+SECRET_FILES = (Path(".env"),)
 _COPIER_ERROR = re.compile(
     r"^(?:Validation error for question|Invalid choice for) '(?P<name>\w+)': (?P<reason>.*)$",
     re.DOTALL,
@@ -62,16 +70,31 @@ def check_known(answers: dict[str, Any]) -> None:
             )
 
 
+def recover_target(target: Path) -> str | None:
+    """Undo a `new` into `target` that was killed midway; the line saying so, if it was."""
+    from fastforge import journal
+    from fastforge.lock import project_lock
+
+    if not journal.journal_dir(target).is_dir():
+        return None
+    with project_lock(target):
+        return journal.recover(target)
+
+
 def check_target(target: Path, *, force: bool) -> None:
     """Refuse a target folder that already has files, unless forced."""
     if target.exists() and not target.is_dir():
         raise TargetNotEmptyError(path=target)
     if not force and target.is_dir() and any(target.iterdir()):
+        if (target / ".copier-answers.yml").is_file():
+            raise ProjectExistsError(path=target)
         raise TargetNotEmptyError(path=target)
 
 
-def plan_project(*, target: Path, answers: dict[str, Any], interactive: bool) -> ProjectPlan:
-    """Render the template with these answers and plan writing it to `target`."""
+def plan_project(
+    *, target: Path, answers: dict[str, Any], interactive: bool, workdir: Path | None = None
+) -> ProjectPlan:
+    """Render the template with these answers (in `workdir`) and plan writing it to `target`."""
     from copier import run_copy
     from copier.errors import CopierError
 
@@ -81,9 +104,10 @@ def plan_project(*, target: Path, answers: dict[str, Any], interactive: bool) ->
         # Copier does not validate defaults, so the folder-derived name is passed as an
         # answer, which it does validate.
         data.setdefault("project_name", target.name)
-    with tempfile.TemporaryDirectory(prefix="fastforge-") as scratch:
+    with contextlib.ExitStack() as stack:
+        scratch = workdir or Path(stack.enter_context(tempfile.TemporaryDirectory()))
         # Same folder name as the target, so copier's own default name matches it.
-        rendered = Path(scratch) / target.name
+        rendered = scratch / target.name
         try:
             worker = run_copy(
                 str(template_root()),
@@ -94,12 +118,20 @@ def plan_project(*, target: Path, answers: dict[str, Any], interactive: bool) ->
                 unsafe=False,
                 skip_tasks=True,
             )
+        except KeyboardInterrupt:
+            raise  # copier's CopierAnswersInterrupt is a CopierError too; Ctrl-C is not one
         except ValueError as error:
             raise _answer_error(error, data) from None
         except CopierError as error:
             raise InvalidAnswerError(question="template", value=None, reason=str(error)) from None
+        plan = plan_from_tree(rendered, target, exclude=(".git",))
+        # git cannot store mode 600, so the template cannot carry it: set it here.
+        plan.changes = [
+            dataclasses.replace(c, mode=0o600) if c.path in SECRET_FILES else c
+            for c in plan.changes
+        ]
         return ProjectPlan(
-            plan=plan_from_tree(rendered, target, exclude=(".git",)),
+            plan=plan,
             answers=_public_answers(worker.answers.combined, load_questions()),
         )
 

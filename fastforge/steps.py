@@ -50,11 +50,11 @@ def git_init(root: Path) -> StepResult:
     for command in commands:
         done = subprocess.run(command, cwd=root, capture_output=True, text=True, check=False)
         if done.returncode != 0:
-            return StepResult("git", ok=False, detail=_last_line(done.stderr), hint=_GIT_BY_HAND)
+            return StepResult("git", ok=False, detail=_last_line(done.stderr), hint=GIT_BY_HAND)
     return StepResult("git", ok=True, detail="initial commit created")
 
 
-_GIT_BY_HAND = 'git init && git add --all && git commit -m "Initial commit"'
+GIT_BY_HAND = 'git init && git add --all && git commit -m "Initial commit"'
 
 
 def uv_sync(root: Path) -> StepResult:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from fastforge.cli.flags import with_question_flags
-from fastforge.errors import FastforgeError
+from fastforge.errors import AbortedError
 from fastforge.schema import visible_questions
+
+if TYPE_CHECKING:
+    from fastforge.steps import StepResult
 
 _ANSWERS = "Answers"
 _OUTPUT = "Writing"
@@ -87,45 +91,71 @@ def _new(
     Asks each question in a terminal unless answered by a flag, --data or --answers-file;
     with --defaults (or without a terminal) it never asks.
     """
-    from fastforge import project, report, steps, writer
+    from fastforge import project, report, writer
+    from fastforge.cli.errors import reported_errors
 
     target = path.absolute()
-    try:
+    with reported_errors():
         answers: dict[str, Any] = {}
         if answers_file is not None:
             answers.update(project.read_answers_file(answers_file))
         answers.update(project.parse_data(data or []))
         answers.update(flag_answers)
+        note = project.recover_target(target)
+        if note:
+            report.errors.print(note, soft_wrap=True)
         project.check_target(target, force=force)
         interactive = not defaults and sys.stdin.isatty()
-        planned = project.plan_project(target=target, answers=answers, interactive=interactive)
-        outcomes = writer.apply(planned.plan, force=force, dry_run=dry_run)
-    except FastforgeError as error:
-        report.print_error(str(error))
-        raise typer.Exit(code=1) from None
+        # One journaled change: a kill or Ctrl-C before it ends leaves no project at all.
+        with writer.transaction(target, command=f"fastforge new {target}") as change:
+            with change.scratch("render-") as workdir:
+                planned = project.plan_project(
+                    target=target, answers=answers, interactive=interactive, workdir=workdir
+                )
+            if dry_run:
+                outcomes = writer.check(planned.plan, force=force)
+            else:
+                outcomes = change.apply(planned.plan, force=force)
 
-    questions = visible_questions()
-    command = report.equivalent_command(target=target, answers=planned.answers, questions=questions)
-    if dry_run:
-        if not quiet:
-            report.print_outcomes(outcomes, dry_run=True)
-            report.console.print(f"\n[bold]Would run:[/] {command}", soft_wrap=True)
-        return
+        questions = visible_questions()
+        command = report.equivalent_command(
+            target=target, answers=planned.answers, questions=questions
+        )
+        if dry_run:
+            if not quiet:
+                report.print_outcomes(outcomes, dry_run=True)
+                report.console.print(f"\n[bold]Would run:[/] {command}", soft_wrap=True)
+            return
+
+        results = _run_steps(target, install=not no_install, git=not no_git)
+        if quiet:
+            return
+        report.console.print(f"[bold green]Created[/] {target}")
+        report.print_summary(root=target, answers=planned.answers, questions=questions)
+        report.print_steps(results)
+        report.print_next_steps(root=target, command=command)
+
+
+def _run_steps(target: Path, *, install: bool, git: bool) -> list[StepResult]:
+    """Install, then commit; Ctrl-C keeps the complete project and says how to finish."""
+    from fastforge import report, steps
 
     results = []
-    # Install first: `uv sync` writes uv.lock, which the first commit should hold.
-    if not no_install:
-        with report.console.status("Installing dependencies with uv sync...", spinner="dots"):
-            results.append(steps.uv_sync(target))
-    if not no_git:
-        with report.console.status("Creating the git repository...", spinner="dots"):
-            results.append(steps.git_init(target))
-    if quiet:
-        return
-    report.console.print(f"[bold green]Created[/] {target}")
-    report.print_summary(root=target, answers=planned.answers, questions=questions)
-    report.print_steps(results)
-    report.print_next_steps(root=target, command=command)
+    try:
+        # Install first: `uv sync` writes uv.lock, which the first commit should hold.
+        if install:
+            with report.console.status("Installing dependencies with uv sync...", spinner="dots"):
+                results.append(steps.uv_sync(target))
+        if git:
+            with report.console.status("Creating the git repository...", spinner="dots"):
+                results.append(steps.git_init(target))
+    except KeyboardInterrupt:
+        left = [*(["uv sync"] if install else []), *([steps.GIT_BY_HAND] if git else [])]
+        finish = " && ".join([f"cd {shlex.quote(str(target))}", *left[len(results) :]])
+        raise AbortedError(
+            detail=f"The project files are complete in {target}; finish with: {finish}"
+        ) from None
+    return results
 
 
 command = with_question_flags(_new, visible_questions())
