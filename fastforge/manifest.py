@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fastforge.errors import ManifestError
+
 MANIFEST = ".fastforge.json"
 KINDS = ("routers", "resources")
 
@@ -37,19 +39,32 @@ def digest(content: bytes) -> str:
 def load(root: Path) -> dict[str, dict[str, Entry]]:
     """Every entry by kind and name; empty when nothing was generated yet."""
     path = root / MANIFEST
-    raw: dict[str, Any] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    if not path.is_file():
+        return {kind: {} for kind in KINDS}
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ManifestError(path=path, reason="not UTF-8 text") from None
+    except ValueError as error:
+        raise ManifestError(path=path, reason=f"not valid JSON ({error})") from None
+    try:
+        return {kind: _entries(kind, raw.get(kind, {})) for kind in KINDS}
+    except (AttributeError, TypeError, ValueError):
+        raise ManifestError(
+            path=path, reason="not a manifest (expected routers and resources by name)"
+        ) from None
+
+
+def _entries(kind: str, items: dict[str, Any]) -> dict[str, Entry]:
     return {
-        kind: {
-            name: Entry(
-                kind=kind,
-                name=name,
-                files=dict(item.get("files", {})),
-                fields=tuple(item.get("fields", ())),
-                options=dict(item.get("options", {})),
-            )
-            for name, item in raw.get(kind, {}).items()
-        }
-        for kind in KINDS
+        str(name): Entry(
+            kind=kind,
+            name=str(name),
+            files={str(k): str(v) for k, v in dict(item.get("files", {})).items()},
+            fields=tuple(str(f) for f in item.get("fields", ())),
+            options=dict(item.get("options", {})),
+        )
+        for name, item in items.items()
     }
 
 

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+import re
 from collections.abc import Iterator
 
 import typer
 
 from fastforge.errors import AbortedError, FastforgeError, FileSystemError
+from fastforge.journal import JOURNAL_DIR
 
 INTERRUPTED = 130  # the shell's code for a process ended by SIGINT
+# Scratch copies in the journal folder stand for the project path the user gave.
+_SCRATCH = re.compile(re.escape(JOURNAL_DIR) + r"/(?:scratch/[^/]+/|tmp/|backup/)?")
+
+
+def _user_path(path: str) -> str:
+    return _SCRATCH.sub("", path).rstrip("/") or path
 
 
 @contextlib.contextmanager
@@ -26,7 +34,7 @@ def reported_errors() -> Iterator[None]:
         report.print_error(str(error))
         raise typer.Exit(code=1) from None
     except OSError as error:
-        path = error.filename or "?"
+        path = _user_path(str(error.filename or "?"))
         report.print_error(str(FileSystemError(path=path, reason=error.strerror or str(error))))
         raise typer.Exit(code=1) from None
     except KeyboardInterrupt:
