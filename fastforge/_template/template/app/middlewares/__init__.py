@@ -1,10 +1,11 @@
-"""Middlewares: code that wraps every request, such as request ids, the access log, CORS and
-the catch-all for unhandled errors. `add_middlewares` installs them in the order they need."""
+"""Middlewares: code that wraps every request, such as request ids, the access log, CORS, the
+body size limit and the catch-all for unhandled errors. `add_middlewares` installs them in the order they need."""
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from app.middlewares.access_log import AccessLogMiddleware
+from app.middlewares.body_limit import BodyLimitMiddleware
 from app.middlewares.errors import UnhandledErrorMiddleware
 from app.middlewares.request_id import RequestIdMiddleware
 from app.utils.request_id import REQUEST_ID_HEADER
@@ -13,6 +14,7 @@ from config.settings import Settings
 
 def add_middlewares(app: FastAPI, settings: Settings) -> None:
     """Install the middlewares, innermost first: each call wraps all the earlier ones."""
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_request_body_bytes)
     if not settings.debug:
         # Inside CORS, so browsers can read the 500; in debug, Starlette shows the traceback.
         app.add_middleware(UnhandledErrorMiddleware)

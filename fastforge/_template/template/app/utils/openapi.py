@@ -17,6 +17,7 @@ def write_openapi(path: Path = OPENAPI_PATH) -> None:
     # Imported here: building the app reads settings, which importing this module must not.
     from main import app
 
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(render_openapi(app.openapi()), encoding="utf-8")
     print(f"Wrote {path}")
 

@@ -5,9 +5,12 @@ import logging
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from pydantic import BaseModel
 
 from app.controllers.errors import to_http_exception
 from app.services.errors import ConflictError, NotFoundError, ServiceError
+from config.settings import get_settings
+from main import create_app
 
 
 def test_unknown_path_is_404_in_the_error_shape(client: TestClient) -> None:
@@ -100,3 +103,83 @@ def test_domain_errors_map_to_http_errors(error: ServiceError, status_code: int)
 
     assert http_error.status_code == status_code
     assert http_error.detail == str(error)
+
+
+class _Login(BaseModel):
+    email: str
+    password: str
+    count: int
+
+
+def _add_login_route(app: FastAPI) -> None:
+    async def create_login(data: _Login) -> dict[str, int]:
+        return {"count": data.count}
+
+    async def read_logins() -> list[str]:
+        return []
+
+    app.add_api_route("/logins", create_login, methods=["POST"])
+    app.add_api_route("/logins", read_logins, methods=["GET"])
+
+
+def test_405_lists_every_method_of_the_path(app: FastAPI) -> None:
+    _add_login_route(app)
+
+    with TestClient(app) as client:
+        for method in ("PUT", "OPTIONS"):
+            response = client.request(method, "/logins")
+
+            assert response.status_code == 405
+            assert response.headers["Allow"] == "GET, POST"
+
+
+def test_422_never_echoes_a_password_nor_a_large_input(app: FastAPI) -> None:
+    _add_login_route(app)
+    body = {"email": "x" * 100_000, "password": ["secret-password"], "count": "many"}
+
+    with TestClient(app) as client:
+        response = client.post("/logins", json=body)
+
+    assert response.status_code == 422
+    assert "secret-password" not in response.text
+    assert len(response.content) < 2_000
+    assert {"loc": ["body", "count"], "input": "many"}.items() <= {
+        **response.json()["error"]["details"][-1]
+    }.items()
+
+
+@pytest.mark.parametrize(
+    "raw", ['{"email": "a", "password": "b", "count": NaN}', '{"email": "\\ud800"}']
+)
+def test_422_renders_input_that_json_cannot_encode(app: FastAPI, raw: str) -> None:
+    _add_login_route(app)
+
+    with TestClient(app) as client:
+        response = client.post("/logins", content=raw, headers={"Content-Type": "application/json"})
+
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
+
+
+def test_a_body_over_the_limit_is_413_in_the_error_shape(
+    app: FastAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MAX_REQUEST_BODY_BYTES", "1000")
+    get_settings.cache_clear()
+    limited = create_app()
+    _add_login_route(limited)
+    body = {"email": "e" * 2000, "password": "p", "count": 1}
+
+    with TestClient(limited) as client:
+        declared = client.post("/logins", json=body)
+        streamed = client.post(
+            "/logins",
+            content=iter([b"{", b" " * 2000, b"}"]),
+            headers={"Content-Type": "application/json"},
+        )
+        small = client.post("/logins", json={"email": "e", "password": "p", "count": 1})
+
+    assert declared.status_code == 413
+    assert declared.json()["error"]["message"] == "The request body is larger than 1000 bytes."
+    assert streamed.status_code == 413
+    assert small.status_code == 200
