@@ -36,16 +36,18 @@ _KILL_AFTER = "FASTFORGE_TEST_KILL_AFTER"
 
 
 class _FaultInjector:
-    """Test hook: SIGKILL this process after the Nth file operation (FASTFORGE_TEST_KILL_AFTER)."""
+    """Test hook: SIGKILL this process after its Nth file operation (FASTFORGE_TEST_KILL_AFTER)."""
 
     def __init__(self) -> None:
-        value = os.environ.get(_KILL_AFTER, "")
-        self.limit = int(value) if value.isdigit() else 0
+        self.pid = 0
         self.count = 0
 
     def step(self) -> None:
+        if self.pid != os.getpid():  # counted per process, also in a forked child
+            self.pid, self.count = os.getpid(), 0
         self.count += 1
-        if self.limit and self.count >= self.limit:
+        value = os.environ.get(_KILL_AFTER, "")
+        if value.isdigit() and self.count >= int(value) > 0:
             os.kill(os.getpid(), signal.SIGKILL)
 
 
