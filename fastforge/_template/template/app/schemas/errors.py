@@ -23,6 +23,7 @@ class ErrorResponse(BaseModel):
 # Written out, not HTTPStatus.phrase: the phrases differ between Python versions, and the
 # OpenAPI document must not.
 _DESCRIPTIONS: Final = {
+    400: "The body cannot be read (not UTF-8, or not in the declared content type)",
     401: "Not logged in, or the credentials are wrong",
     403: "Not allowed",
     404: "Not found",
