@@ -218,3 +218,29 @@ def test_python_dash_m_runs_the_cli() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("fastforge ")
+
+
+def test_env_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["new", str(tmp_path / "demo"), *QUICK])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "demo/.env").stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "demo/main.py").stat().st_mode & 0o777 == 0o644
+
+
+def test_a_new_killed_midway_is_undone_by_the_rerun(tmp_path: Path) -> None:
+    from tests import forked
+
+    target = tmp_path / "demo"
+    code, output = forked.run(
+        tmp_path,
+        ["new", str(target), *QUICK],
+        log=tmp_path / "new.log",
+        env={"FASTFORGE_TEST_KILL_AFTER": "20"},
+    )
+    assert code == -9, output
+    assert (target / ".fastforge-journal").is_dir()
+    result = runner.invoke(app, ["new", str(target), *QUICK])
+    assert result.exit_code == 0, result.output
+    assert "Recovered: undid the interrupted `fastforge new" in result.output
+    assert not (target / ".fastforge-journal").exists()
+    assert (target / "main.py").is_file()
