@@ -10,6 +10,8 @@ FastforgeError            base; the CLI catches it once (cli/errors.py) and exit
 ├── JournalError          an interrupted change could not be undone yet
 ├── LockTimeoutError      another fastforge command kept the project locked
 ├── ManifestError         .fastforge.json is not what fastforge wrote
+├── MigrationStateError   the migration files are in a state fastforge cannot build on
+├── SchemaHistoryError    a change would delete or rewrite a migration a database needs
 └── AbortedError          Ctrl-C; the CLI prints it and exits 130
 """
 
@@ -119,3 +121,16 @@ class AbortedError(FastforgeError):
 
     def __init__(self, *, detail: str = "") -> None:
         super().__init__(f"Aborted. {detail}" if detail else "Aborted")
+
+
+class MigrationStateError(FastforgeError):
+    """Migration files fastforge cannot chain a new migration to; nothing was written."""
+
+    def __init__(self, *, files: list[Path], problem: str, fix: str) -> None:
+        self.files = files
+        listed = ", ".join(str(f) for f in files)
+        super().__init__(f"{listed} {problem}: {fix}, then run the command again.")
+
+
+class SchemaHistoryError(FastforgeError):
+    """The change would break the schema history; the message says what to do instead."""

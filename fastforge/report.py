@@ -81,14 +81,19 @@ def print_steps(results: Iterable[StepResult]) -> None:
             )
 
 
-def print_next_steps(*, root: Path, command: str) -> None:
-    """The two commands that run and test the project, and the non-interactive command."""
-    where = _relative(root)
+def print_next_steps(steps: Iterable[str]) -> None:
+    """Commands to run next, exactly as they should be typed."""
+    from rich.markup import escape
+
     console.print("\n[bold]Next steps[/]")
-    if where != ".":
-        console.print(f"  cd {shlex.quote(where)}")
-    console.print("  uv run fastapi dev     [dim]# run the API on http://127.0.0.1:8000/docs[/]")
-    console.print("  uv run pytest          [dim]# run its tests[/]")
+    for step in steps:
+        console.print(f"  {escape(step)}", soft_wrap=True, highlight=False)
+
+
+def print_new_project_steps(*, root: Path, steps: list[str], command: str) -> None:
+    """The project's own run and test commands, and the non-interactive command."""
+    where = _relative(root)
+    print_next_steps([f"cd {shlex.quote(where)}", *steps] if where != "." else steps)
     console.print("\n[bold]Same project, without questions:[/]")
     console.print(f"  {command}", soft_wrap=True)
 

@@ -65,7 +65,7 @@ def add_resource(
 
     Example: fastforge add resource product title:str price:decimal published:bool=false
     """
-    from fastforge.generators.resource import plan_resource
+    from fastforge.generators.resource import plan_resource, resource_next_steps
 
     change_project(
         lambda ctx: plan_resource(ctx, name, fields or [], public=public),
@@ -74,4 +74,5 @@ def add_resource(
         skip=skip,
         refresh=not no_refresh,
         quiet=quiet,
+        next_steps=lambda _ctx: resource_next_steps(name),
     )

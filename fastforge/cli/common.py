@@ -48,8 +48,11 @@ def change_project(
     skip: bool,
     refresh: bool,
     quiet: bool,
+    next_steps: Callable[[ProjectContext], list[str]] | None = None,
 ) -> None:
     """Lock the project, plan with `planner(ctx)`, apply all or nothing, report.
+
+    After a change, `next_steps(ctx)` gives the commands the user runs next, printed as such.
 
     The lock covers planning too: a plan reads the migration head and the registries,
     which a concurrent command must not change underneath it.
@@ -87,3 +90,5 @@ def change_project(
                 result = steps.refresh_openapi(ctx.root, change)
             if not quiet or not result.ok:
                 report.print_steps([result])
+        if next_steps is not None and not quiet:
+            report.print_next_steps(next_steps(ctx))

@@ -46,16 +46,40 @@ def remove_router(
 def remove_resource(
     name: Annotated[str, typer.Argument(help="The resource's name, as given to `add resource`.")],
     *,
+    drop_table: Annotated[
+        bool,
+        typer.Option(
+            "--drop-table",
+            help="Keep the resource's migration and add one that drops its table, for a "
+            "migration that was applied or that others build on.",
+        ),
+    ] = False,
+    no_db_check: Annotated[
+        bool,
+        typer.Option(
+            "--no-db-check",
+            help="Delete the migration without asking the development database whether it "
+            "applied it (when it is unreachable and never did).",
+        ),
+    ] = False,
     dry_run: DryRun = False,
     force: ForceRemove = False,
     no_refresh: NoRefresh = False,
     quiet: Quiet = False,
 ) -> None:
-    """Delete the resource's files, migration and registrations. Changed files need --force."""
+    """Delete the resource's files, migration and registrations. Changed files need --force.
+
+    The migration is deleted only while nothing needs it: no later migration builds on it,
+    and the development database (DATABASE_URL in .env) has not applied it. Otherwise the
+    command refuses and says what to run, or --drop-table adds a migration that drops the
+    table and keeps the history.
+    """
     from fastforge.generators.resource import plan_resource_removal
 
     change_project(
-        lambda ctx: plan_resource_removal(ctx, name, force=force),
+        lambda ctx: plan_resource_removal(
+            ctx, name, force=force, drop_table=drop_table, check_database=not no_db_check
+        ),
         dry_run=dry_run,
         force=False,
         skip=False,

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from fastforge import manifest
-from fastforge.errors import FastforgeError
+from fastforge.errors import FastforgeError, SchemaHistoryError
 from fastforge.fields import Field, parse_fields
 from fastforge.formatting import format_python
 from fastforge.generators.common import (
@@ -19,8 +19,9 @@ from fastforge.generators.common import (
 )
 from fastforge.inject import ImportLine, add_import, add_to_all, remove_from_all, remove_import
 from fastforge.locate import ProjectContext
-from fastforge.migrations import VERSIONS, current_head, down_revision, revision_id
+from fastforge.migrations import VERSIONS, MigrationGraph, read_graph, revision_id
 from fastforge.naming import ResourceNames, resource_names, singular
+from fastforge.project_commands import APPLY_MIGRATIONS
 from fastforge.writer import Plan
 
 MODELS_REGISTRY = Path("app/models/__init__.py")
@@ -64,29 +65,34 @@ def plan_resource(
         known.append("users")
     fields = parse_fields(specs, known_resources=known)
     protected = ctx.auth != "none" and not public
+    graph = read_graph(ctx.root)
     previous = existing.get(names.plural)
-    head = _head_without(ctx, previous)
-    revision = revision_id(names.plural, *[f.spec for f in fields])
-    context = _context(names, fields, protected=protected, revision=revision, down=head)
+    if previous is None:
+        down = graph.head
+        revision = revision_id(names.plural, down or "", *[f.spec for f in fields])
+        migration = f"{VERSIONS}/{revision}_create_{names.plural}.py"
+    else:
+        migration, revision, down = _same_migration(ctx, graph, previous, fields)
+    context = _context(names, fields, protected=protected, revision=revision, down=down)
     files = {
         f"app/models/{names.singular}.py": "resource/model.py.jinja",
         f"app/schemas/{names.singular}.py": "resource/schemas.py.jinja",
         f"app/services/{names.singular}.py": "resource/service.py.jinja",
         f"app/controllers/{names.singular}.py": "resource/controller.py.jinja",
         f"app/routes/{names.plural}.py": "resource/routes.py.jinja",
-        f"{VERSIONS}/{revision}_create_{names.plural}.py": "resource/migration.py.jinja",
+        migration: "resource/migration.py.jinja",
         f"app/tests/routes/test_{names.plural}.py": "resource/test_routes.py.jinja",
     }
     rendered = format_python(
         {rel: render(blueprint, context) for rel, blueprint in files.items()}, root=ctx.root
     )
     plan = Plan(ctx.root)
-    if previous is not None:
-        # Re-adding with other fields replaces the old files (a conflict unless --force).
-        for rel in sorted(set(previous.files) - set(rendered)):
-            plan.add(rel, None)
     for rel, content in rendered.items():
-        plan.add(rel, content)
+        if rel == migration and previous is not None:
+            # Never rewritten: the database may have applied it as it is on disk.
+            plan.add(rel, (ctx.root / rel).read_bytes())
+        else:
+            plan.add(rel, content)
     register_router(ctx, plan, names.plural)
     _register_model(ctx, plan, names)
     entry = manifest.Entry(
@@ -96,12 +102,26 @@ def plan_resource(
         fields=tuple(f.spec for f in fields),
         options={"module": names.plural, "public": public},
     )
+    if previous is not None:
+        entry = replace(entry, files={**entry.files, migration: previous.files[migration]})
     plan_manifest(ctx, plan, entry)
     return plan
 
 
-def plan_resource_removal(ctx: ProjectContext, name: str, *, force: bool) -> Plan:
-    """Undo `add resource`: files, migration, registrations and manifest entry."""
+def plan_resource_removal(
+    ctx: ProjectContext,
+    name: str,
+    *,
+    force: bool,
+    drop_table: bool = False,
+    check_database: bool = True,
+) -> Plan:
+    """Undo `add resource`: files, registrations and manifest entry, and the migration.
+
+    The migration goes only while no database needs it: when it is the head, and the
+    development database has not applied it. With `drop_table` it stays, and a new
+    migration drops the table instead, so the history only grows.
+    """
     names = resource_names(name)
     resources = manifest.load(ctx.root)["resources"]
     entry = resources.get(names.plural)
@@ -116,23 +136,130 @@ def plan_resource_removal(ctx: ProjectContext, name: str, *, force: bool) -> Pla
         raise FastforgeError(
             f"Cannot remove {entry.name}: {', '.join(dependants)} reference it. Remove those first."
         )
+    graph = read_graph(ctx.root)
+    migration = _own_migration(entry)
     plan = Plan(ctx.root)
-    plan_removal(ctx, plan, entry, force=force)
+    if drop_table:
+        kept = {migration} if migration else set()
+        plan_removal(
+            ctx,
+            plan,
+            replace(
+                entry, files={rel: digest for rel, digest in entry.files.items() if rel not in kept}
+            ),
+            force=force,
+        )
+        _plan_drop_migration(ctx, plan, graph, entry, names)
+    else:
+        if migration is not None:
+            _check_removable(ctx, graph, migration, check_database=check_database)
+        plan_removal(ctx, plan, entry, force=force)
     register_router(ctx, plan, names.plural, remove=True)
     _register_model(ctx, plan, names, remove=True)
     plan_manifest(ctx, plan, entry, remove=True)
     return plan
 
 
-def _head_without(ctx: ProjectContext, previous: manifest.Entry | None) -> str | None:
-    """The head to chain to, ignoring this resource's own earlier migration."""
-    head = current_head(ctx.root)
-    if previous is None or head is None:
-        return head
-    own = [rel for rel in previous.files if rel.startswith(str(VERSIONS))]
-    if own and Path(own[0]).name.startswith(head):
-        return down_revision(ctx.root / own[0])
-    return head
+def resource_next_steps(name: str) -> list[str]:
+    """What to run after adding a resource: apply its migration, then use its routes."""
+    names = resource_names(name)
+    prefix = f"/api/v1/{names.path}"
+    return [
+        f"{APPLY_MIGRATIONS}   # create the {names.plural} table in the development database",
+        f"uv run fastapi dev            # then try {prefix} at http://127.0.0.1:8000/docs",
+    ]
+
+
+def _own_migration(entry: manifest.Entry) -> str | None:
+    return next((rel for rel in sorted(entry.files) if rel.startswith(f"{VERSIONS}/")), None)
+
+
+def _same_migration(
+    ctx: ProjectContext,
+    graph: MigrationGraph,
+    previous: manifest.Entry,
+    fields: tuple[Field, ...],
+) -> tuple[str, str, str | None]:
+    """The existing migration of a resource added again; refuses other fields."""
+    wanted = [f.spec for f in fields]
+    if list(previous.fields) != wanted:
+        added = [s for s in wanted if s not in previous.fields]
+        removed = [s for s in previous.fields if s not in wanted]
+        changes = "; ".join(
+            part
+            for part in (
+                f"it would add {' '.join(added)}" if added else "",
+                f"remove {' '.join(removed)}" if removed else "",
+                "" if added or removed else "reorder the fields",
+            )
+            if part
+        )
+        raise SchemaHistoryError(
+            f"Resource {previous.name} exists with other fields ({changes}). fastforge does not "
+            "rewrite a resource's migration: change the model and schemas by hand, then write "
+            "a migration with `uv run alembic revision --autogenerate -m "
+            f'"change {previous.name}"`.'
+        )
+    migration = _own_migration(previous)
+    found = graph.by_path(migration) if migration else None
+    if migration is None or found is None:
+        raise SchemaHistoryError(
+            f"Resource {previous.name} is recorded in {manifest.MANIFEST}, but its migration "
+            f"{migration or ''} is missing. Restore it (e.g. from git) and run the command again."
+        )
+    return migration, found.revision, found.down_revisions[0] if found.down_revisions else None
+
+
+def _check_removable(
+    ctx: ProjectContext, graph: MigrationGraph, migration: str, *, check_database: bool
+) -> None:
+    """Refuse to delete a migration that a later one builds on, or that was applied."""
+    own = graph.by_path(migration)
+    if own is None:
+        return
+    later = graph.children(own.revision)
+    if later:
+        raise SchemaHistoryError(
+            f"Cannot delete {migration}: {', '.join(str(m.path) for m in later)} build on it. "
+            "Pass --drop-table to keep the history and add a migration that drops the table."
+        )
+    if not check_database:
+        return
+    from fastforge.devdb import read_database_state
+
+    state = read_database_state(ctx.root)
+    if state.heads is None:
+        raise SchemaHistoryError(
+            f"Could not check whether the development database ({state.url}) applied "
+            f"{migration}: {state.error}. Start the database and run the command again, or "
+            "pass --no-db-check if no database ever applied it."
+        )
+    if own.revision in graph.applied(state.heads):
+        target = own.down_revisions[0] if own.down_revisions else "base"
+        raise SchemaHistoryError(
+            f"The development database ({state.url}) has applied {migration}. Run "
+            f"`uv run alembic downgrade {target}` first, or pass --drop-table to keep the "
+            "history and add a migration that drops the table."
+        )
+
+
+def _plan_drop_migration(
+    ctx: ProjectContext,
+    plan: Plan,
+    graph: MigrationGraph,
+    entry: manifest.Entry,
+    names: ResourceNames,
+) -> None:
+    known = [n for n in manifest.load(ctx.root)["resources"] if n != entry.name] + ["users"]
+    fields = parse_fields(list(entry.fields), known_resources=known)
+    down = graph.head
+    revision = revision_id("drop", names.plural, down or "")
+    rel = f"{VERSIONS}/{revision}_drop_{names.plural}.py"
+    context = {"names": names, "fields": fields, "revision": revision, "down_revision": down}
+    rendered = format_python(
+        {rel: render("resource/drop_migration.py.jinja", context)}, root=ctx.root
+    )
+    plan.add(rel, rendered[rel])
 
 
 def _register_model(

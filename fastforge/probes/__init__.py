@@ -1,0 +1,1 @@
+"""Scripts fastforge runs inside a generated project, with the project's own Python."""

@@ -1,0 +1,219 @@
+"""A new user's first hour, against the real servers: the README's run command on a missing
+database, `add resource` and the command it prints, then `remove` and re-`add` on a migrated
+database, which must refuse and leave the schema history as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from fastforge.project_commands import run_and_test
+from tests.conftest import snapshot
+from tests.databases import sql
+from tests.generated import assert_ok, free_port, generate, uv, uv_env, wait_until_up
+from tests.services import MARIADB, POSTGRES, require
+
+pytestmark = pytest.mark.slow
+
+# `fastapi dev` in the README serves on its default port; nothing else in the suite uses it.
+README_PORT = 8000
+PASSWORD = "correct horse battery staple"
+VERSIONS = Path("migrations/versions")
+
+
+def fastforge(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the installed fastforge CLI in the project, as a user would."""
+    return subprocess.run(
+        [sys.executable, "-m", "fastforge", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        env={**os.environ, "COLUMNS": "200"},
+    )
+
+
+def http(
+    method: str,
+    url: str,
+    *,
+    body: dict[str, str] | None = None,
+    form: bool = False,
+    token: str = "",
+) -> tuple[int, dict[str, object]]:
+    """One request; returns the status and the decoded JSON body."""
+    data = None
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    if body is not None and form:
+        data = urllib.parse.urlencode(body).encode()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    elif body is not None:
+        data = json.dumps(body).encode()
+        headers["Content-Type"] = "application/json"
+    request = urllib.request.Request(url, data=data, method=method, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=15) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
+
+
+@contextlib.contextmanager
+def running(project: Path, command: str, port: int = README_PORT) -> Iterator[str]:
+    """Run a shell command line in the background, in its own process group, until /health."""
+    process = subprocess.Popen(
+        ["bash", "-c", command],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_up(base + "/docs", process, timeout=120)
+        yield base
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+def readme_run_command(project: Path) -> str:
+    """The README's run command, without its trailing comment."""
+    lines = [line for line in run_and_test(project) if "pytest" not in line]
+    assert len(lines) == 1, lines
+    return lines[0].split("   #")[0].strip()
+
+
+def printed_migration_command(output: str) -> str:
+    """The command `add resource` printed to apply its migration."""
+    lines = [line.strip() for line in output.splitlines() if "alembic upgrade head" in line]
+    assert lines, output
+    return lines[0].split("   #")[0].strip()
+
+
+def drop_dev_database(project: Path, database: str, name: str) -> None:
+    if database == "sqlite":
+        (project / f"{name}.db").unlink(missing_ok=True)
+    else:
+        force = " WITH (FORCE)" if database == "postgres" else ""
+        sql(project, database, f"DROP DATABASE IF EXISTS {name}{force}")
+
+
+def migration_files(project: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted((project / VERSIONS).glob("*.py"))}
+
+
+@pytest.mark.parametrize("database", ["sqlite", "postgres", "mysql"])
+def test_first_hour_keeps_the_schema_history(tmp_path: Path, database: str) -> None:
+    if database == "postgres":
+        require(POSTGRES)
+    if database == "mysql":
+        require(MARIADB)
+    name = f"first_{database}_{uuid.uuid4().hex[:6]}"
+    project = generate(tmp_path / name, {"database": database})
+    assert_ok(uv(project, "sync", "--quiet"))
+    drop_dev_database(project, database, name)
+    command = readme_run_command(project)
+    # The README's run command is shared by the three databases' runs: one at a time.
+    with _readme_port(), running(project, command) as base:
+        assert http("GET", base + "/health")[0] == 200
+        email = f"ada-{database}@example.com"
+        status, _ = http(
+            "POST", base + "/api/v1/auth/register", body={"email": email, "password": PASSWORD}
+        )
+        assert status == 201
+        status, token_body = http(
+            "POST",
+            base + "/api/v1/auth/token",
+            body={"username": email, "password": PASSWORD},
+            form=True,
+        )
+        assert status == 200, token_body
+        token = str(token_body["access_token"])
+
+    added = fastforge(project, "add", "resource", "product", "title:str", "price:decimal=0")
+    assert added.returncode == 0, added.stderr
+    migrate = printed_migration_command(added.stdout)
+    assert_ok(
+        subprocess.run(
+            ["bash", "-c", migrate], cwd=project, capture_output=True, text=True, check=False
+        )
+    )
+    with _readme_port(), running(project, command) as base:
+        assert http("GET", base + "/health")[0] == 200
+        status, _ = http(
+            "POST", base + "/api/v1/products", body={"title": "Mug", "price": "3.50"}, token=token
+        )
+        assert status == 201
+        assert http("GET", base + "/api/v1/products", token=token)[0] == 200
+
+    # The product migration is applied: neither remove nor a re-add with other fields may
+    # touch it, and both say what to do instead.
+    before = snapshot(project)
+    removed = fastforge(project, "remove", "resource", "product")
+    assert removed.returncode == 1
+    assert "alembic downgrade" in removed.stderr + removed.stdout
+    assert "Traceback" not in removed.stderr
+    readded = fastforge(project, "add", "resource", "product", "title:str", "sku:str", "--force")
+    assert readded.returncode == 1
+    assert "sku:str" in readded.stderr + readded.stdout
+    assert "price:decimal=0" in readded.stderr + readded.stdout
+    assert snapshot(project) == before
+    for check in (("alembic", "upgrade", "head"), ("alembic", "check")):
+        assert_ok(uv_env(project, ("run", *check), {}))
+
+    # --drop-table keeps the history and adds a migration; until it is applied, /health
+    # names it as pending.
+    history = migration_files(project)
+    dropped = fastforge(project, "remove", "resource", "product", "--drop-table")
+    assert dropped.returncode == 0, dropped.stderr
+    after = migration_files(project)
+    assert {k: v for k, v in after.items() if k in history} == history
+    (new_migration,) = set(after) - set(history)
+    assert "_drop_products" in new_migration
+    port = free_port()
+    with running(project, f"uv run fastapi run --port {port}", port) as base:
+        status, health = http("GET", base + "/health")
+        assert status == 503
+        assert health["checks"] == {"database": "ok", "migrations": "error"}  # type: ignore[comparison-overlap]
+        assert new_migration.split("_")[0] in str(health["details"])
+    for step in (("upgrade", "head"), ("check",), ("downgrade", "-1"), ("upgrade", "head")):
+        assert_ok(uv_env(project, ("run", "alembic", *step), {}))
+    with running(project, f"uv run fastapi run --port {port}", port) as base:
+        assert http("GET", base + "/health")[0] == 200
+        status, _ = http(
+            "POST",
+            base + "/api/v1/auth/token",
+            body={"username": email, "password": PASSWORD},
+            form=True,
+        )
+        assert status == 200  # the users table kept its rows through the drop and back
+    drop_dev_database(project, database, name)
+
+
+@contextlib.contextmanager
+def _readme_port() -> Iterator[None]:
+    """Hold an exclusive lock while the README's fixed port is in use by one test."""
+    import fcntl
+
+    with open(Path(os.environ.get("TMPDIR", "/tmp")) / "fastforge-readme-port.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
