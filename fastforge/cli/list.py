@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from fastforge.locate import ProjectContext
 
 
-def list_project() -> None:
+def list_project(
+    *,
+    repair: Annotated[
+        bool,
+        typer.Option(
+            "--repair",
+            help="First rebuild .fastforge.json from the project's registries and files.",
+        ),
+    ] = False,
+) -> None:
     """List the routers and resources in this project, with their fields and routes."""
     from rich.table import Table
 
@@ -18,6 +33,8 @@ def list_project() -> None:
 
     # Locked like a change: it may first have to undo an interrupted command.
     with reported_errors(), session.open_project(Path.cwd(), notify=notify) as ctx:
+        if repair:
+            notify(_repair(ctx))
         routers = list_routers(ctx)
     table = Table(title=f"{ctx.root.name}: routers and resources")
     table.add_column("module")
@@ -32,3 +49,23 @@ def list_project() -> None:
             "\n".join(info.routes) or "-",
         )
     report.console.print(table)
+
+
+def _repair(ctx: ProjectContext) -> str:
+    from fastforge import manifest, repair, writer
+
+    rebuilt = repair.rebuild(ctx, shipped=repair.shipped_routes(ctx))
+    plan = writer.Plan(ctx.root)
+    plan.add(manifest.MANIFEST, rebuilt.content, edit=True)
+    with writer.transaction(ctx.root, command="fastforge list --repair") as change:
+        change.apply(plan)
+    line = (
+        f"Rebuilt {manifest.MANIFEST}: routers {', '.join(rebuilt.routers) or 'none'}; "
+        f"resources {', '.join(rebuilt.resources) or 'none'}."
+    )
+    if rebuilt.inexact:
+        line += (
+            f" The fields of {', '.join(rebuilt.inexact)} are read from the migration and "
+            "may miss defaults or indexes."
+        )
+    return line
