@@ -27,9 +27,16 @@ def read_database_state(root: Path) -> DatabaseState:
     uv = find_uv()
     if uv is None:
         return DatabaseState(url="DATABASE_URL", heads=None, error="uv is not installed")
+    if not (root / ".venv").is_dir():
+        # Asking would install the environment and write uv.lock: not a side effect to have.
+        return DatabaseState(
+            url="DATABASE_URL",
+            heads=None,
+            error="the project's environment is not installed (run `uv sync`)",
+        )
     try:
         done = subprocess.run(
-            [uv, "run", "--quiet", "python", str(PROBE)],
+            [uv, "run", "--frozen", "--quiet", "python", str(PROBE)],
             cwd=root,
             capture_output=True,
             text=True,

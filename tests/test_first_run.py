@@ -85,7 +85,7 @@ def running(project: Path, command: str, port: int = README_PORT) -> Iterator[st
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(base + "/docs", process, timeout=120)
+        wait_until_up(base + "/docs", process, timeout=240)
         yield base
     finally:
         os.killpg(process.pid, signal.SIGTERM)
@@ -217,3 +217,60 @@ def _readme_port() -> Iterator[None]:
     with open(Path(os.environ.get("TMPDIR", "/tmp")) / "fastforge-readme-port.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         yield
+
+
+@pytest.mark.parametrize("database", ["postgres", "mysql"])
+def test_server_faults_are_one_line_and_change_nothing(tmp_path: Path, database: str) -> None:
+    require(POSTGRES if database == "postgres" else MARIADB)
+    project = generate(tmp_path / f"faults_{database}", {"database": database, "auth": "none"})
+    assert_ok(uv(project, "sync", "--quiet"))
+    role = f"ff_nocreate_{uuid.uuid4().hex[:6]}"
+    server = "127.0.0.1:5432" if database == "postgres" else "127.0.0.1:3306"
+    scheme = "postgresql+asyncpg" if database == "postgres" else "mysql+aiomysql"
+    if database == "postgres":
+        sql(project, database, f"CREATE ROLE {role} LOGIN")
+    else:
+        sql(project, database, f"CREATE USER '{role}'@'%'")
+    try:
+        missing = f"missing_{uuid.uuid4().hex[:6]}"
+        done = uv_env(
+            project,
+            ("run", "alembic", "upgrade", "head"),
+            {"DATABASE_URL": f"{scheme}://{role}@{server}/{missing}"},
+        )
+        assert done.returncode != 0
+        assert "Traceback" not in done.stdout + done.stderr
+        failed = [line for line in (done.stdout + done.stderr).splitlines() if "FAILED" in line]
+        assert len(failed) == 1, done.stdout + done.stderr
+        assert "may not create databases. Ask an admin to run: CREATE DATABASE" in failed[0]
+        assert missing in failed[0]
+    finally:
+        drop = f"DROP ROLE {role}" if database == "postgres" else f"DROP USER '{role}'@'%'"
+        sql(project, database, drop)
+
+    down = f"{scheme}://root:hunter2@127.0.0.1:{free_port()}/app"
+    done = uv_env(project, ("run", "alembic", "upgrade", "head"), {"DATABASE_URL": down})
+    assert done.returncode != 0
+    assert "Cannot reach the database server" in done.stdout
+    assert "hunter2" not in done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+
+    added = fastforge(project, "add", "resource", "note", "body:text", "--no-refresh")
+    assert added.returncode == 0, added.stderr
+    before = snapshot(project)
+    unreachable = subprocess.run(
+        [sys.executable, "-m", "fastforge", "remove", "resource", "note", "--no-refresh"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "DATABASE_URL": down, "COLUMNS": "300"},
+    )
+    assert unreachable.returncode == 1
+    assert "Could not check whether the development database" in unreachable.stderr
+    assert "--no-db-check" in unreachable.stderr
+    assert "hunter2" not in unreachable.stderr
+    assert snapshot(project) == before
+    told = fastforge(project, "remove", "resource", "note", "--no-refresh", "--no-db-check")
+    assert told.returncode == 0, told.stderr
+    assert not list((project / VERSIONS).glob("*_create_notes.py"))
