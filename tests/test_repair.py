@@ -47,8 +47,10 @@ def test_repair_rebuilds_entries_files_and_references(project: Path, corrupt: st
     assert "Rebuilt .fastforge.json: routers hooks; resources authors, books." in output
     assert json.loads(manifest.read_text()) == original
     # The rebuilt references still guard removal order, and removal still works.
-    assert runner.invoke(app, ["remove", "resource", "authors", "--no-refresh"]).exit_code == 1
-    invoke("remove", "resource", "books", "--no-refresh")
+    refused = runner.invoke(app, ["remove", "resource", "authors", "--no-refresh", "--no-db-check"])
+    assert refused.exit_code == 1
+    assert "books" in refused.output
+    invoke("remove", "resource", "books", "--no-refresh", "--no-db-check")
 
 
 def test_repair_says_when_fields_are_only_read_back(project: Path) -> None:
