@@ -12,6 +12,7 @@ FastforgeError            base; the CLI catches it once (cli/errors.py) and exit
 ├── ManifestError         .fastforge.json is not what fastforge wrote
 ├── MigrationStateError   the migration files are in a state fastforge cannot build on
 ├── SchemaHistoryError    a change would delete or rewrite a migration a database needs
+├── MergeConflictError    a user's edit overlaps what fastforge must change in a file
 └── AbortedError          Ctrl-C; the CLI prints it and exits 130
 """
 
@@ -134,3 +135,14 @@ class MigrationStateError(FastforgeError):
 
 class SchemaHistoryError(FastforgeError):
     """The change would break the schema history; the message says what to do instead."""
+
+
+class MergeConflictError(FastforgeError):
+    """A generated file changed where fastforge must change it too; nothing was written."""
+
+    def __init__(self, *, path: str, where: str, reason: str) -> None:
+        self.path = path
+        super().__init__(
+            f"Cannot update {path} at {where}: {reason}. Nothing was changed. Make that edit "
+            "by hand, or undo yours there, then run the command again."
+        )

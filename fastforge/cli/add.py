@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from fastforge.cli.common import DryRun, Force, NoRefresh, Quiet, Skip, change_project
+from fastforge.cli.common import (
+    MIGRATE,
+    DryRun,
+    Force,
+    NoRefresh,
+    Quiet,
+    Skip,
+    change_project,
+)
 
 app = typer.Typer(help="Add a router or a CRUD resource to the project.", no_args_is_help=True)
 
@@ -75,4 +83,41 @@ def add_resource(
         refresh=not no_refresh,
         quiet=quiet,
         next_steps=lambda _ctx: resource_next_steps(name),
+    )
+
+
+FieldSpecs = Annotated[
+    list[str],
+    typer.Argument(
+        help="Fields as NAME:TYPE, as for `add resource`; each must be optional ('?') or "
+        "have a default ('=VALUE'), since the table may already hold rows.",
+        show_default=False,
+    ),
+]
+
+
+@app.command("field")
+def add_field(
+    resource: Annotated[str, typer.Argument(help="The resource, e.g. products.")],
+    fields: FieldSpecs,
+    *,
+    dry_run: DryRun = False,
+    no_refresh: NoRefresh = False,
+    quiet: Quiet = False,
+) -> None:
+    """Add columns to a resource: model, schemas, filters, sorts, tests and a migration.
+
+    Your own edits to those files are kept. A default becomes the column's server default,
+    so existing rows get it. Example: fastforge add field product sku:str? stock:int=0
+    """
+    from fastforge.generators.field import plan_add_fields
+
+    change_project(
+        lambda ctx: plan_add_fields(ctx, resource, fields),
+        dry_run=dry_run,
+        force=False,
+        skip=False,
+        refresh=not no_refresh,
+        quiet=quiet,
+        next_steps=lambda _ctx: [MIGRATE],
     )

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from fastforge.writer import Plan
 
 _WRITING = "Writing"
+# Printed after a command that writes a migration.
+MIGRATE = "uv run alembic upgrade head   # apply the new migration to the development database"
 
 DryRun = Annotated[
     bool,

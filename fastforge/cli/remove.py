@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from fastforge.cli.common import DryRun, NoRefresh, Quiet, change_project
+from fastforge.cli.common import MIGRATE, DryRun, NoRefresh, Quiet, change_project
 
 ForceRemove = Annotated[
     bool,
@@ -85,4 +85,31 @@ def remove_resource(
         skip=False,
         refresh=not no_refresh,
         quiet=quiet,
+    )
+
+
+@app.command("field")
+def remove_field(
+    resource: Annotated[str, typer.Argument(help="The resource, e.g. products.")],
+    fields: Annotated[list[str], typer.Argument(help="The fields to drop, by name.")],
+    *,
+    dry_run: DryRun = False,
+    no_refresh: NoRefresh = False,
+    quiet: Quiet = False,
+) -> None:
+    """Drop columns from a resource everywhere they were generated, with a migration.
+
+    The migration's downgrade brings each column back, empty or with its default.
+    Example: fastforge remove field product sku
+    """
+    from fastforge.generators.field import plan_remove_fields
+
+    change_project(
+        lambda ctx: plan_remove_fields(ctx, resource, fields),
+        dry_run=dry_run,
+        force=False,
+        skip=False,
+        refresh=not no_refresh,
+        quiet=quiet,
+        next_steps=lambda _ctx: [MIGRATE],
     )

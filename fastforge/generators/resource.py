@@ -74,15 +74,7 @@ def plan_resource(
     else:
         migration, revision, down = _same_migration(ctx, graph, previous, fields)
     context = _context(names, fields, protected=protected, revision=revision, down=down)
-    files = {
-        f"app/models/{names.singular}.py": "resource/model.py.jinja",
-        f"app/schemas/{names.singular}.py": "resource/schemas.py.jinja",
-        f"app/services/{names.singular}.py": "resource/service.py.jinja",
-        f"app/controllers/{names.singular}.py": "resource/controller.py.jinja",
-        f"app/routes/{names.plural}.py": "resource/routes.py.jinja",
-        migration: "resource/migration.py.jinja",
-        f"app/tests/routes/test_{names.plural}.py": "resource/test_routes.py.jinja",
-    }
+    files = {**resource_files(names), migration: "resource/migration.py.jinja"}
     rendered = format_python(
         {rel: render(blueprint, context) for rel, blueprint in files.items()}, root=ctx.root
     )
@@ -106,6 +98,30 @@ def plan_resource(
         entry = replace(entry, files={**entry.files, migration: previous.files[migration]})
     plan_manifest(ctx, plan, entry)
     return plan
+
+
+def resource_files(names: ResourceNames) -> dict[str, str]:
+    """Each file of a resource but its migrations, with the blueprint it is rendered from."""
+    return {
+        f"app/models/{names.singular}.py": "resource/model.py.jinja",
+        f"app/schemas/{names.singular}.py": "resource/schemas.py.jinja",
+        f"app/services/{names.singular}.py": "resource/service.py.jinja",
+        f"app/controllers/{names.singular}.py": "resource/controller.py.jinja",
+        f"app/routes/{names.plural}.py": "resource/routes.py.jinja",
+        f"app/tests/routes/test_{names.plural}.py": "resource/test_routes.py.jinja",
+    }
+
+
+def render_resource(
+    ctx: ProjectContext, names: ResourceNames, fields: tuple[Field, ...], *, public: bool
+) -> dict[str, bytes]:
+    """A resource's files but its migrations, formatted, as `add resource` writes them."""
+    protected = ctx.auth != "none" and not public
+    context = _context(names, fields, protected=protected, revision="", down=None)
+    files = resource_files(names)
+    return format_python(
+        {rel: render(blueprint, context) for rel, blueprint in files.items()}, root=ctx.root
+    )
 
 
 def plan_resource_removal(
@@ -137,10 +153,10 @@ def plan_resource_removal(
             f"Cannot remove {entry.name}: {', '.join(dependants)} reference it. Remove those first."
         )
     graph = read_graph(ctx.root)
-    migration = _own_migration(entry)
+    migrations = _migrations(entry)
     plan = Plan(ctx.root)
     if drop_table:
-        kept = {migration} if migration else set()
+        kept = set(migrations)
         plan_removal(
             ctx,
             plan,
@@ -151,8 +167,7 @@ def plan_resource_removal(
         )
         _plan_drop_migration(ctx, plan, graph, entry, names)
     else:
-        if migration is not None:
-            _check_removable(ctx, graph, migration, check_database=check_database)
+        _check_removable(ctx, graph, migrations, check_database=check_database)
         plan_removal(ctx, plan, entry, force=force)
     register_router(ctx, plan, names.plural, remove=True)
     _register_model(ctx, plan, names, remove=True)
@@ -171,7 +186,13 @@ def resource_next_steps(name: str) -> list[str]:
 
 
 def _own_migration(entry: manifest.Entry) -> str | None:
-    return next((rel for rel in sorted(entry.files) if rel.startswith(f"{VERSIONS}/")), None)
+    """The migration that created the resource's table."""
+    return next((rel for rel in _migrations(entry) if "_create_" in rel), None)
+
+
+def _migrations(entry: manifest.Entry) -> list[str]:
+    """Every migration fastforge wrote for the resource: its table, then its field changes."""
+    return sorted(rel for rel in entry.files if rel.startswith(f"{VERSIONS}/"))
 
 
 def _same_migration(
@@ -211,16 +232,18 @@ def _same_migration(
 
 
 def _check_removable(
-    ctx: ProjectContext, graph: MigrationGraph, migration: str, *, check_database: bool
+    ctx: ProjectContext, graph: MigrationGraph, migrations: list[str], *, check_database: bool
 ) -> None:
-    """Refuse to delete a migration that a later one builds on, or that was applied."""
-    own = graph.by_path(migration)
-    if own is None:
+    """Refuse to delete migrations that another one builds on, or that were applied."""
+    own = [m for m in (graph.by_path(rel) for rel in migrations) if m is not None]
+    if not own:
         return
-    later = graph.children(own.revision)
+    revisions = {m.revision for m in own}
+    later = [c for m in own for c in graph.children(m.revision) if c.revision not in revisions]
+    listed = ", ".join(str(m.path) for m in own)
     if later:
         raise SchemaHistoryError(
-            f"Cannot delete {migration}: {', '.join(str(m.path) for m in later)} build on it. "
+            f"Cannot delete {listed}: {', '.join(str(m.path) for m in later)} build on it. "
             "Pass --drop-table to keep the history and add a migration that drops the table."
         )
     if not check_database:
@@ -231,13 +254,17 @@ def _check_removable(
     if state.heads is None:
         raise SchemaHistoryError(
             f"Could not check whether the development database ({state.url}) applied "
-            f"{migration}: {state.error}. Start the database and run the command again, or "
+            f"{listed}: {state.error}. Start the database and run the command again, or "
             "pass --no-db-check if no database ever applied it."
         )
-    if own.revision in graph.applied(state.heads):
-        target = own.down_revisions[0] if own.down_revisions else "base"
+    applied = graph.applied(state.heads)
+    if revisions & applied:
+        # The oldest of them builds on a revision outside the resource: go back to that one.
+        first = next(m for m in own if not set(m.down_revisions) & revisions)
+        target = first.down_revisions[0] if first.down_revisions else "base"
+        names = ", ".join(str(m.path) for m in own if m.revision in applied)
         raise SchemaHistoryError(
-            f"The development database ({state.url}) has applied {migration}. Run "
+            f"The development database ({state.url}) has applied {names}. Run "
             f"`uv run alembic downgrade {target}` first, or pass --drop-table to keep the "
             "history and add a migration that drops the table."
         )
