@@ -1,24 +1,28 @@
-"""How fast `fastforge --version` and `--help` start, against `python -c pass`.
+"""How fast `fastforge --version`, `--help` and `add --help` start, against `python -c pass`.
 
-Run: python bench/cli_startup.py [rounds]
+Run with the Python fastforge is installed in: python bench/cli_startup.py [rounds]
+Targets (issue 16): --version at most 4x, --help and add --help at most 8x.
 """
 
 from __future__ import annotations
 
 import shutil
 import sys
+from pathlib import Path
 
 from _timing import command, compare
 
 
 def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 20
-    fastforge = shutil.which("fastforge") or "fastforge"
+    beside = Path(sys.executable).parent / "fastforge"
+    fastforge = str(beside) if beside.exists() else shutil.which("fastforge") or "fastforge"
     compare(
         {
             "python -c pass": command([sys.executable, "-c", "pass"]),
             "fastforge --version": command([fastforge, "--version"]),
             "fastforge --help": command([fastforge, "--help"]),
+            "fastforge add --help": command([fastforge, "add", "--help"]),
         },
         rounds=rounds,
         baseline="python -c pass",

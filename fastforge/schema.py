@@ -2,20 +2,25 @@
 
 copier.yml is the single source of the project's options. The CLI flags, the README's
 option table and the test matrix are all built from the questions returned here.
+
+Every start of the CLI needs them, and PyYAML is slow to import and parse, so the package
+ships them as JSON beside this module: `python -m fastforge.schema` rewrites
+questions.json from copier.yml, and a test fails while it is stale.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 # In a checkout these are symlinks to the top-level copier.yml and template/; the
 # wheel build follows them, so the template ships inside the package either way.
 _TEMPLATE = Path(__file__).parent / "_template"
+QUESTIONS_JSON = Path(__file__).parent / "questions.json"
 
 
 @dataclass(frozen=True)
@@ -50,9 +55,17 @@ def template_root() -> Path:
 
 @cache
 def load_questions(root: Path | None = None) -> tuple[Question, ...]:
-    """Read every question of copier.yml, in file order."""
-    path = (root or template_root()) / "copier.yml"
-    # The C loader, when PyYAML has it, keeps `fastforge --help` quick.
+    """Every question of copier.yml, in file order: from questions.json unless `root` is given."""
+    if root is None:
+        raw = json.loads(QUESTIONS_JSON.read_text(encoding="utf-8"))
+        return tuple(Question(**{**q, "choices": tuple(q["choices"])}) for q in raw)
+    return read_copier_yml(root / "copier.yml")
+
+
+def read_copier_yml(path: Path) -> tuple[Question, ...]:
+    """Parse a copier.yml's questions; its `_` settings are left out."""
+    import yaml
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     raw = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     return tuple(
@@ -60,6 +73,12 @@ def load_questions(root: Path | None = None) -> tuple[Question, ...]:
         for name, spec in raw.items()
         if not name.startswith("_") and isinstance(spec, dict)
     )
+
+
+def questions_json(questions: tuple[Question, ...]) -> str:
+    """The text of questions.json for these questions."""
+    rows = [dataclasses.asdict(q) for q in questions]
+    return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
 
 
 def visible_questions() -> tuple[Question, ...]:
@@ -80,3 +99,10 @@ def _to_question(name: str, spec: dict[str, Any]) -> Question:
         hidden=spec.get("when") is False,
         secret=bool(spec.get("secret", False)),
     )
+
+
+if __name__ == "__main__":
+    QUESTIONS_JSON.write_text(
+        questions_json(read_copier_yml(template_root() / "copier.yml")), encoding="utf-8"
+    )
+    print(f"wrote {QUESTIONS_JSON}")

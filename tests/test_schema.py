@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from fastforge.schema import load_questions, template_root, visible_questions
+from fastforge.schema import (
+    QUESTIONS_JSON,
+    load_questions,
+    questions_json,
+    read_copier_yml,
+    template_root,
+    visible_questions,
+)
 
 
 def test_every_question_has_type_help_and_default() -> None:
@@ -27,3 +34,11 @@ def test_derived_values_are_not_flags() -> None:
 def test_flags_are_unique() -> None:
     flags = [q.flag for q in visible_questions()]
     assert len(flags) == len(set(flags))
+
+
+def test_the_shipped_questions_json_is_copier_yml() -> None:
+    parsed = read_copier_yml(template_root() / "copier.yml")
+    assert load_questions() == parsed
+    assert QUESTIONS_JSON.read_text(encoding="utf-8") == questions_json(parsed), (
+        "questions.json is stale: run `python -m fastforge.schema`"
+    )

@@ -1,51 +1,36 @@
-"""The fastforge command line: a table of contents of the commands."""
+"""The fastforge command line. `main` starts it; `fastforge.cli.commands` lists the commands.
+
+`fastforge --version` answers here, before typer and rich are loaded, and `app` is built
+on first use, so importing this package costs nothing.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+import sys
 
-import typer
+TYPE_CHECKING = False  # typing itself costs a few ms here
 
-from fastforge import __version__
-from fastforge.cli import add, new, remove, rename
-from fastforge.cli.list import list_project
+if TYPE_CHECKING:
+    import typer
 
-app = typer.Typer(
-    name="fastforge",
-    help="Generate FastAPI projects, then grow them with generators.",
-    no_args_is_help=True,
-    rich_markup_mode="rich",
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-app.command("new", no_args_is_help=False)(new.command)
-app.add_typer(add.app, name="add")
-app.add_typer(remove.app, name="remove")
-app.add_typer(rename.app, name="rename")
-app.command("list")(list_project)
-
-
-def _show_version(value: bool) -> None:
-    if value:
-        typer.echo(f"fastforge {__version__}")
-        raise typer.Exit
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            "-V",
-            callback=_show_version,
-            is_eager=True,
-            help="Show the version and exit.",
-        ),
-    ] = False,
-) -> None:
-    """Generate FastAPI projects, then grow them with generators."""
+    app: typer.Typer
 
 
 def main() -> None:
     """Console-script entry point."""
+    if sys.argv[1:] in (["--version"], ["-V"]):
+        from fastforge import __version__
+
+        print(f"fastforge {__version__}")
+        return
+    from fastforge.cli.commands import app
+
     app()
+
+
+def __getattr__(name: str) -> object:
+    if name == "app":
+        from fastforge.cli.commands import app
+
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
