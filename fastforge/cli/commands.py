@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from fastforge import __version__
-from fastforge.cli import _typer_tweaks, add, new, remove
+from fastforge.cli import _typer_tweaks, add, new, remove, rename
 from fastforge.cli.list import list_project
 
 _typer_tweaks.apply()
@@ -22,6 +22,7 @@ app = typer.Typer(
 app.command("new", no_args_is_help=False)(new.command)
 app.add_typer(add.app, name="add")
 app.add_typer(remove.app, name="remove")
+app.add_typer(rename.app, name="rename")
 app.command("list")(list_project)
 
 
