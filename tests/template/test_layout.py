@@ -23,7 +23,7 @@ PACKAGES = [
 ]
 FILES = ["main.py", "config/settings.py", "config/db.py", "config/logging.py", ".env", ".env.example",
          ".gitignore", "README.md", "pyproject.toml"]
-FOLDERS = ["app/static", "migrations", "docs"]
+FOLDERS = ["app/static", "migrations"]
 
 
 @pytest.mark.parametrize("database", ["none", "sqlite"])
@@ -39,4 +39,5 @@ def test_layout_has_every_folder_with_its_role_stated(copie: Any, database: str)
         init = root / rel / "__init__.py"
         docstring = ast.get_docstring(ast.parse(init.read_text()))
         assert docstring and len(docstring.split()) >= 8, f"{rel} does not state its role"
-    assert (root / "docs/openapi.json").is_file()
+    # docs/openapi.json is generated from the app (after install, or by its first test run).
+    assert not (root / "docs/openapi.json").exists()
