@@ -7,7 +7,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from fastforge.steps import find_uv
+from fastforge.steps import find_uv, uv_env
 
 PROBE = Path(__file__).resolve().parent / "probes" / "applied_revisions.py"
 TIMEOUT = 120  # `uv run` may first have to install the project's environment
@@ -42,6 +42,7 @@ def read_database_state(root: Path) -> DatabaseState:
             text=True,
             timeout=TIMEOUT,
             check=False,
+            env=uv_env(),
         )
     except subprocess.TimeoutExpired:
         return DatabaseState(url="DATABASE_URL", heads=None, error=f"no answer in {TIMEOUT} s")

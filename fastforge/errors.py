@@ -2,6 +2,7 @@
 
 FastforgeError            base; the CLI catches it once (cli/errors.py) and exits 1
 ├── InvalidAnswerError    a question got a value it does not accept
+├── FlagValueError        `new --dry-run true`: a value after a flag that takes none
 ├── AnswersFileError      an --answers-file is missing or is not a YAML mapping
 ├── TargetNotEmptyError   `new` into a non-empty folder without --force
 │   └── ProjectExistsError    ... that already holds a generated project
@@ -34,6 +35,18 @@ class InvalidAnswerError(FastforgeError):
         named = value is None or repr(value) in reason
         subject = question if named else f"{question} {value!r}"
         super().__init__(f"Invalid {subject}: {reason}")
+
+
+class FlagValueError(FastforgeError):
+    """`new` got a folder named like a flag's value (`--dry-run true`)."""
+
+    def __init__(self, *, word: str) -> None:
+        self.word = word
+        super().__init__(
+            f"'{word}' reads as a value for the flag before it, and flags take none "
+            f"(write --dry-run, not --dry-run {word}). For a project folder named {word}, "
+            f"write ./{word}."
+        )
 
 
 class AnswersFileError(FastforgeError):

@@ -23,7 +23,7 @@ from fastforge.errors import (
     ProjectExistsError,
     TargetNotEmptyError,
 )
-from fastforge.schema import Question, load_questions, template_root
+from fastforge.schema import Question, load_questions, template_root, visible_questions
 from fastforge.writer import Plan, plan_from_tree
 
 SECRET_FILES = (Path(".env"),)
@@ -58,15 +58,21 @@ def read_answers_file(path: Path) -> dict[str, Any]:
     return {str(k): v for k, v in loaded.items() if not str(k).startswith("_")}
 
 
-def check_known(answers: dict[str, Any]) -> None:
-    """Refuse answers to questions copier.yml does not ask."""
-    known = {q.name for q in load_questions()}
+def check_answers(answers: dict[str, Any]) -> None:
+    """Refuse an answer to a question a user is not asked, or a value outside its choices."""
+    questions = {q.name: q for q in visible_questions()}
     for name, value in answers.items():
-        if name not in known:
+        question = questions.get(name)
+        if question is None:
             raise InvalidAnswerError(
                 question=name,
                 value=value,
-                reason=f"no such question; known questions: {', '.join(sorted(known))}",
+                reason=f"no such question; the questions are {', '.join(questions)}",
+            )
+        allowed = [str(c) for c in question.choices]
+        if allowed and str(value) not in allowed:
+            raise InvalidAnswerError(
+                question=name, value=value, reason=f"choose one of {', '.join(allowed)}"
             )
 
 
@@ -98,7 +104,7 @@ def plan_project(
     from copier import run_copy
     from copier.errors import CopierError
 
-    check_known(answers)
+    check_answers(answers)
     data = dict(answers)
     if not interactive:
         # Copier does not validate defaults, so the folder-derived name is passed as an

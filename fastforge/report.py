@@ -17,8 +17,16 @@ from fastforge.schema import Question
 from fastforge.steps import StepResult
 from fastforge.writer import Outcome, Status
 
-console = Console(highlight=False)
-errors = Console(stderr=True, highlight=False)
+
+def _console(*, stderr: bool = False) -> Console:
+    made = Console(stderr=stderr, highlight=False)
+    # A pipe or a file gets whole lines: wrapping at 80 columns breaks diffs and scripts.
+    made.soft_wrap = not made.is_terminal
+    return made
+
+
+console = _console()
+errors = _console(stderr=True)
 
 _STYLES = {
     Status.CREATE: "green",
@@ -37,26 +45,74 @@ def print_error(message: str) -> None:
     errors.print(f"[bold red]Error:[/] {message}", soft_wrap=True)
 
 
-def print_outcomes(outcomes: Iterable[Outcome], *, dry_run: bool, diffs: bool = False) -> None:
-    """One line a file, Rails-style: the verb, then the path; diffs of changed files."""
+def print_outcomes(
+    outcomes: Iterable[Outcome], *, dry_run: bool, diffs: bool = False, show: bool = False
+) -> None:
+    """One line a file, Rails-style: the verb, then the path; diffs of changed files.
+
+    Diffs are git's (`git apply` takes the output as it is); `show` adds created files.
+    """
     if dry_run:
         console.print("[bold]Dry run:[/] nothing was written.")
+    shown = (Status.UPDATE, Status.OVERWRITE, Status.DELETE, *((Status.CREATE,) if show else ()))
     for outcome in outcomes:
         style = _STYLES[outcome.status]
-        console.print(f"  [{style}]{outcome.status.value:>10}[/]  {outcome.path}")
-        if diffs and outcome.status in (Status.UPDATE, Status.OVERWRITE, Status.DELETE):
-            console.print(_diff(outcome), markup=False, highlight=False)
+        console.print(f"  [{style}]{outcome.status.value:>10}[/]  {outcome.path}", soft_wrap=True)
+        if diffs and outcome.status in shown:
+            console.out(git_diff(outcome), highlight=False, end="")
 
 
-def _diff(outcome: Outcome) -> str:
-    def lines(data: bytes | None) -> list[str]:
-        return data.decode("utf-8", "replace").splitlines(keepends=True) if data else []
+def print_refresh(paths: Iterable[Path]) -> None:
+    """The files a change would rebuild after writing, such as docs/openapi.json."""
+    for path in paths:
+        console.print(f"  [cyan]{'refresh':>10}[/]  {path}", soft_wrap=True)
 
-    name = str(outcome.path)
-    text = difflib.unified_diff(
-        lines(outcome.before), lines(outcome.after), f"a/{name}", f"b/{name}"
+
+def git_diff(outcome: Outcome) -> str:
+    """The change to one file as a git diff, its path relative to the plan's root."""
+    name = outcome.path.as_posix()
+    mode = "100755" if outcome.mode & 0o111 else "100644"
+    before = outcome.before if outcome.status is not Status.CREATE else None
+    after = outcome.after if outcome.status is not Status.DELETE else None
+    header = [f"diff --git a/{name} b/{name}"]
+    if before is None:
+        header.append(f"new file mode {mode}")
+    elif after is None:
+        header.append(f"deleted file mode {mode}")
+    old, new = _lines(before), _lines(after)
+    if old is None or new is None:
+        return "\n".join([*header, f"Binary files a/{name} and b/{name} differ", ""])
+    if not old and not new:
+        return "\n".join([*header, ""])
+    body = list(
+        difflib.unified_diff(
+            old,
+            new,
+            "/dev/null" if before is None else f"a/{name}",
+            "/dev/null" if after is None else f"b/{name}",
+            lineterm="",
+            n=3,
+        )
     )
-    return "".join(text).rstrip("\n")
+    return "\n".join([*header, *body, ""])
+
+
+def _lines(data: bytes | None) -> list[str] | None:
+    """The file's lines for a diff (a last line without newline says so), None if binary."""
+    if not data:
+        return []
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    if "\0" in text:
+        return None
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    else:
+        lines[-1] += "\n\\ No newline at end of file"
+    return lines
 
 
 def print_summary(*, root: Path, answers: dict[str, Any], questions: Iterable[Question]) -> None:

@@ -7,6 +7,7 @@ run to finish by hand.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,15 @@ def find_uv() -> str | None:
     return str(sibling) if sibling.is_file() else None
 
 
+def uv_env() -> dict[str, str]:
+    """The environment for the uv fastforge runs in a project: without VIRTUAL_ENV.
+
+    fastforge's own virtual environment is not the project's; passed on, it makes every
+    `uv run` warn that VIRTUAL_ENV does not match the project's .venv.
+    """
+    return {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
+
+
 def git_init(root: Path) -> StepResult:
     """Create a repository and commit the generated files."""
     git = shutil.which("git")
@@ -64,7 +74,9 @@ def uv_sync(root: Path) -> StepResult:
         return StepResult(
             "install", ok=False, detail="uv is not installed", hint="pip install uv && uv sync"
         )
-    done = subprocess.run([uv, "sync"], cwd=root, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [uv, "sync"], cwd=root, capture_output=True, text=True, check=False, env=uv_env()
+    )
     if done.returncode != 0:
         return StepResult("install", ok=False, detail=_last_line(done.stderr), hint="uv sync")
     return StepResult("install", ok=True, detail="dependencies installed")
@@ -107,6 +119,7 @@ def refresh_openapi(root: Path, change: Transaction) -> StepResult:
         cwd=root,
         capture_output=True,
         check=False,
+        env=uv_env(),
     )
     stderr = done.stderr.decode(errors="replace")
     if done.returncode != 0:

@@ -67,6 +67,7 @@ class Outcome:
     path: Path
     before: bytes | None = None
     after: bytes | None = None
+    mode: int = 0o644
 
 
 class ConflictError(FastforgeError):
@@ -101,7 +102,7 @@ def classify(plan: Plan, *, force: bool = False, skip: bool = False) -> list[Out
             status = Status.SKIP
         else:
             status = Status.CONFLICT
-        outcomes.append(Outcome(status, change.path, before, change.content))
+        outcomes.append(Outcome(status, change.path, before, change.content, change.mode))
     return outcomes
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from fastforge.errors import AnswersFileError, InvalidAnswerError, TargetNotEmptyError
-from fastforge.project import check_known, check_target, parse_data, plan_project, read_answers_file
+from fastforge.project import check_answers, check_target, parse_data, plan_project, read_answers_file
 from tests.conftest import build_file_tree
 
 
@@ -29,8 +29,8 @@ def test_answers_file_errors_name_the_file(tmp_path: Path) -> None:
 
 
 def test_unknown_question_lists_the_known_ones() -> None:
-    with pytest.raises(InvalidAnswerError, match=r"known questions: .*project_name"):
-        check_known({"colour": "blue"})
+    with pytest.raises(InvalidAnswerError, match=r"the questions are .*project_name"):
+        check_answers({"colour": "blue"})
 
 
 def test_target_that_is_a_file_is_refused(tmp_path: Path) -> None:

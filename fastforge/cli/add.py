@@ -12,9 +12,11 @@ from fastforge.cli.common import (
     Force,
     NoRefresh,
     Quiet,
+    Show,
     Skip,
     change_project,
 )
+from fastforge.cli.completion import complete_field
 
 app = typer.Typer(help="Add a router or a CRUD resource to the project.", no_args_is_help=True)
 
@@ -28,6 +30,7 @@ def add_router(
     skip: Skip = False,
     no_refresh: NoRefresh = False,
     quiet: Quiet = False,
+    show: Show = False,
 ) -> None:
     """Add an APIRouter module with one endpoint and its test, registered under /api/v1.
 
@@ -43,6 +46,7 @@ def add_router(
         skip=skip,
         refresh=not no_refresh,
         quiet=quiet,
+        show=show,
     )
 
 
@@ -57,6 +61,7 @@ def add_resource(
             "datetime uuid json ref:RESOURCE; '?' optional, '=VALUE' default, "
             ":unique, :index.",
             show_default=False,
+            autocompletion=complete_field,
         ),
     ] = None,
     *,
@@ -68,8 +73,19 @@ def add_resource(
     skip: Skip = False,
     no_refresh: NoRefresh = False,
     quiet: Quiet = False,
+    show: Show = False,
 ) -> None:
     """Add a CRUD resource: model, schemas, service, controller, routes, migration and tests.
+
+    For `product` (or Product, products) it creates app/models/product.py,
+    app/schemas/product.py, app/services/product.py, app/controllers/product.py,
+    app/routes/products.py, app/tests/routes/test_products.py and a migration in
+    migrations/versions/, and registers the router and the model.
+
+    Routes under /api/v1/products: GET "" (a page, with filters and sorting), POST "",
+    GET /{product_id}, PATCH /{product_id}, DELETE /{product_id}.
+
+    A reference `author:ref:users` becomes the foreign key column author_id to users.id.
 
     Example: fastforge add resource product title:str price:decimal published:bool=false
     """
@@ -82,6 +98,7 @@ def add_resource(
         skip=skip,
         refresh=not no_refresh,
         quiet=quiet,
+        show=show,
         next_steps=lambda _ctx: resource_next_steps(name),
     )
 

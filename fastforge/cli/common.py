@@ -12,7 +12,7 @@ import typer
 
 if TYPE_CHECKING:
     from fastforge.locate import ProjectContext
-    from fastforge.writer import Plan
+    from fastforge.writer import Outcome, Plan
 
 _WRITING = "Writing"
 # Printed after a command that writes a migration.
@@ -40,6 +40,14 @@ NoRefresh = Annotated[
 Quiet = Annotated[
     bool, typer.Option("--quiet", "-q", help="Print only errors.", rich_help_panel=_WRITING)
 ]
+Show = Annotated[
+    bool,
+    typer.Option(
+        "--show",
+        help="With --dry-run, print created files too, as diffs that `git apply` takes.",
+        rich_help_panel=_WRITING,
+    ),
+]
 
 
 def change_project(
@@ -50,6 +58,7 @@ def change_project(
     skip: bool,
     refresh: bool,
     quiet: bool,
+    show: bool = False,
     next_steps: Callable[[ProjectContext], list[str]] | None = None,
 ) -> None:
     """Lock the project, plan with `planner(ctx)`, apply all or nothing, report.
@@ -75,13 +84,13 @@ def change_project(
         plan = planner(ctx)
         if dry_run:
             outcomes = writer.check(plan, force=force, skip=skip)
-        else:
-            outcomes = change.apply(plan, force=force, skip=skip)
-        if not quiet:
-            report.print_outcomes(outcomes, dry_run=dry_run, diffs=dry_run)
-        changed = any(o.status is not Status.IDENTICAL for o in outcomes)
-        if dry_run:
+            if not quiet:
+                _print_dry_run(outcomes, refresh=refresh, show=show)
             return
+        outcomes = change.apply(plan, force=force, skip=skip)
+        if not quiet:
+            report.print_outcomes(outcomes, dry_run=False)
+        changed = any(o.status is not Status.IDENTICAL for o in outcomes)
         if not changed:
             if not quiet:
                 report.console.print("Nothing to do: the project already has this.")
@@ -94,3 +103,13 @@ def change_project(
                 report.print_steps([result])
         if next_steps is not None and not quiet:
             report.print_next_steps(next_steps(ctx))
+
+
+def _print_dry_run(outcomes: list[Outcome], *, refresh: bool, show: bool) -> None:
+    """What a change would write, as git diffs, and the files it would then rebuild."""
+    from fastforge import report, steps
+    from fastforge.writer import Status
+
+    report.print_outcomes(outcomes, dry_run=True, diffs=True, show=show)
+    if refresh and any(o.status is not Status.IDENTICAL for o in outcomes):
+        report.print_refresh([steps.OPENAPI])

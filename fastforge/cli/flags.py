@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 import typer
 
@@ -45,9 +45,8 @@ def _parameter(question: Question) -> inspect.Parameter:
 
 
 def _python_type(question: Question) -> Any:
-    if question.choices:
-        # A Literal makes typer list the choices and refuse anything else.
-        return Literal[tuple(question.choices)]
+    # Choices are checked with the other answers (fastforge.project.check_answers), so a
+    # bad --database and a bad --data database=... are refused alike, in one line.
     return _PYTHON_TYPES.get(question.type, str)
 
 
@@ -59,6 +58,7 @@ def _option(question: Question) -> Any:
     suffix = f" (default: {_show(default)})" if default is not None else ""
     return typer.Option(
         *decls,
+        metavar="|".join(str(c) for c in question.choices) if question.choices else None,
         help=question.help + suffix,
         rich_help_panel=PANEL,
         show_default=False,

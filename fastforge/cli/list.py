@@ -20,8 +20,18 @@ def list_project(
             help="First rebuild .fastforge.json from the project's registries and files.",
         ),
     ] = False,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json",
+            help="Print JSON instead: a list of {module, kind, fields, routes: [{method, path}]}.",
+        ),
+    ] = False,
 ) -> None:
     """List the routers and resources in this project, with their fields and routes."""
+    import json
+
+    from rich.console import Console
     from rich.table import Table
 
     from fastforge import report, session
@@ -36,6 +46,18 @@ def list_project(
         if repair:
             notify(_repair(ctx))
         routers = list_routers(ctx)
+    if as_json:
+        rows = [
+            {
+                "module": info.module,
+                "kind": info.generated or "project",
+                "fields": list(info.fields),
+                "routes": [_route(r) for r in info.routes],
+            }
+            for info in routers
+        ]
+        report.console.out(json.dumps(rows, indent=2), highlight=False)
+        return
     table = Table(title=f"{ctx.root.name}: routers and resources")
     table.add_column("module")
     table.add_column("kind")
@@ -48,7 +70,9 @@ def list_project(
             "\n".join(info.fields) or "-",
             "\n".join(info.routes) or "-",
         )
-    report.console.print(table)
+    # In a pipe nothing is cut to fit: the table is as wide as its longest row.
+    out = report.console if report.console.is_terminal else Console(width=10_000, highlight=False)
+    out.print(table)
 
 
 def _repair(ctx: ProjectContext) -> str:
@@ -69,3 +93,8 @@ def _repair(ctx: ProjectContext) -> str:
             "may miss defaults or indexes."
         )
     return line
+
+
+def _route(line: str) -> dict[str, str]:
+    method, _, path = line.partition(" ")
+    return {"method": method, "path": path.strip()}

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from fastforge.cli.flags import with_question_flags
-from fastforge.errors import AbortedError
+from fastforge.errors import AbortedError, FlagValueError
 from fastforge.schema import visible_questions
 
 if TYPE_CHECKING:
@@ -18,15 +18,19 @@ if TYPE_CHECKING:
 
 _ANSWERS = "Answers"
 _OUTPUT = "Writing"
+# What a user types after a flag that takes no value (`--dry-run true`); never a folder.
+_FLAG_VALUES = {"true", "false", "yes", "no", "on", "off"}
 
 
 def _new(
     path: Annotated[
-        Path,
+        str,
         typer.Argument(
-            help="Folder to create. Its name is the default project name.", show_default=False
+            metavar="PATH",
+            help="Folder to create. Its name is the default project name.",
+            show_default=False,
         ),
-    ] = Path("."),
+    ] = ".",
     *,
     defaults: Annotated[
         bool,
@@ -62,6 +66,14 @@ def _new(
             "--dry-run", help="Show what would be created; write nothing.", rich_help_panel=_OUTPUT
         ),
     ] = False,
+    show: Annotated[
+        bool,
+        typer.Option(
+            "--show",
+            help="With --dry-run, print every file's content as a diff that `git apply` takes.",
+            rich_help_panel=_OUTPUT,
+        ),
+    ] = False,
     force: Annotated[
         bool,
         typer.Option(
@@ -94,13 +106,16 @@ def _new(
     from fastforge import project, project_commands, report, writer
     from fastforge.cli.errors import reported_errors
 
-    target = path.absolute()
+    target = Path(path).absolute()
     with reported_errors():
+        if path.lower() in _FLAG_VALUES:
+            raise FlagValueError(word=path)
         answers: dict[str, Any] = {}
         if answers_file is not None:
             answers.update(project.read_answers_file(answers_file))
         answers.update(project.parse_data(data or []))
         answers.update(flag_answers)
+        project.check_answers(answers)
         note = project.recover_target(target)
         if note:
             report.errors.print(note, soft_wrap=True)
@@ -123,7 +138,7 @@ def _new(
         )
         if dry_run:
             if not quiet:
-                report.print_outcomes(outcomes, dry_run=True)
+                report.print_outcomes(outcomes, dry_run=True, diffs=show, show=show)
                 report.console.print(f"\n[bold]Would run:[/] {command}", soft_wrap=True)
             return
 

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from fastforge.cli.common import MIGRATE, DryRun, NoRefresh, Quiet, change_project
+from fastforge.cli.completion import complete_resource, complete_router
 
 ForceRemove = Annotated[
     bool,
@@ -22,7 +23,12 @@ app = typer.Typer(
 
 @app.command("router")
 def remove_router(
-    name: Annotated[str, typer.Argument(help="The router's name, as given to `add router`.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="The router's name, as given to `add router`.", autocompletion=complete_router
+        ),
+    ],
     *,
     dry_run: DryRun = False,
     force: ForceRemove = False,
@@ -44,7 +50,13 @@ def remove_router(
 
 @app.command("resource")
 def remove_resource(
-    name: Annotated[str, typer.Argument(help="The resource's name, as given to `add resource`.")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="The resource's name, as given to `add resource`.",
+            autocompletion=complete_resource,
+        ),
+    ],
     *,
     drop_table: Annotated[
         bool,

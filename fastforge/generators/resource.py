@@ -10,6 +10,7 @@ from fastforge import manifest
 from fastforge.errors import FastforgeError, SchemaHistoryError
 from fastforge.fields import Field, parse_fields
 from fastforge.formatting import format_python
+from fastforge.generators.collisions import check_resource_name
 from fastforge.generators.common import (
     NotGeneratedError,
     plan_manifest,
@@ -58,6 +59,7 @@ def plan_resource(
     """Model, schemas, service, controller, routes, migration and tests of a CRUD resource."""
     if ctx.database == "none":
         raise DatabaseRequiredError
+    check_resource_name(ctx, name, fields=specs, public=public)
     names = resource_names(name)
     existing = manifest.load(ctx.root)["resources"]
     known = [n for n in existing if n != names.plural]

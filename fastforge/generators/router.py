@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fastforge import manifest
+from fastforge.generators.collisions import check_router_name
 from fastforge.generators.common import (
     NotGeneratedError,
     plan_manifest,
@@ -19,14 +20,16 @@ def plan_router(ctx: ProjectContext, name: str) -> Plan:
     """A router module with one endpoint and its test, registered under the API prefix."""
     module = snake(name)
     check_identifier("router", module)
+    check_router_name(ctx, module)
     context = {
         "name": module,
         "path": module.replace("_", "-"),
         "title": module.replace("_", " ").capitalize(),
     }
+    route, test = router_files(module)
     files = {
-        f"app/routes/{module}.py": render("router/route.py.jinja", context),
-        f"app/tests/routes/test_{module}.py": render("router/test_route.py.jinja", context),
+        route: render("router/route.py.jinja", context),
+        test: render("router/test_route.py.jinja", context),
     }
     plan = Plan(ctx.root)
     for rel, content in files.items():
@@ -37,6 +40,11 @@ def plan_router(ctx: ProjectContext, name: str) -> Plan:
     )
     plan_manifest(ctx, plan, entry)
     return plan
+
+
+def router_files(module: str) -> list[str]:
+    """The router's module and its test."""
+    return [f"app/routes/{module}.py", f"app/tests/routes/test_{module}.py"]
 
 
 def plan_router_removal(ctx: ProjectContext, name: str, *, force: bool) -> Plan:
