@@ -4,6 +4,7 @@ FastforgeError            base; the CLI catches it once (cli/errors.py) and exit
 ├── InvalidAnswerError    a question got a value it does not accept
 ├── FlagValueError        `new --dry-run true`: a value after a flag that takes none
 ├── AnswersFileError      an --answers-file is missing or is not a YAML mapping
+├── RenderError           copier refused or failed to render the template, in its words
 ├── TargetNotEmptyError   `new` into a non-empty folder without --force
 │   └── ProjectExistsError    ... that already holds a generated project
 ├── WriteError            applying a plan failed; every file was restored
@@ -55,6 +56,15 @@ class AnswersFileError(FastforgeError):
     def __init__(self, *, path: Path, reason: str) -> None:
         self.path = path
         super().__init__(f"Cannot use answers file '{path}': {reason}")
+
+
+class RenderError(FastforgeError):
+    """Copier stopped the render; its own message says why."""
+
+    def __init__(self, *, reason: str) -> None:
+        self.reason = reason
+        text = " ".join(reason.split()).rstrip(".") or "copier failed"
+        super().__init__(f"{text}. Nothing was written.")
 
 
 class TargetNotEmptyError(FastforgeError):

@@ -21,6 +21,7 @@ from fastforge.errors import (
     AnswersFileError,
     InvalidAnswerError,
     ProjectExistsError,
+    RenderError,
     TargetNotEmptyError,
 )
 from fastforge.schema import Question, load_questions, template_root, visible_questions
@@ -129,7 +130,7 @@ def plan_project(
         except ValueError as error:
             raise _answer_error(error, data) from None
         except CopierError as error:
-            raise InvalidAnswerError(question="template", value=None, reason=str(error)) from None
+            raise RenderError(reason=str(error)) from None
         plan = plan_from_tree(rendered, target, exclude=(".git",))
         # git cannot store mode 600, so the template cannot carry it: set it here.
         plan.changes = [

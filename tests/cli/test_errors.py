@@ -176,6 +176,26 @@ def test_ctrl_c_at_a_question_prints_aborted_and_leaves_no_project(tmp_path: Pat
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 130, child.before
-    assert "Aborted" in child.before
+    assert child.before.rstrip().endswith("Aborted"), child.before[-500:]
     assert "Traceback" not in child.before
+    assert "AnswersMap" not in child.before
+    assert "Invalid template" not in child.before
+    assert not (tmp_path / "demo").exists()
+
+
+def test_a_copier_error_is_reported_in_its_own_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import copier
+    from copier.errors import UnsupportedVersionError
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise UnsupportedVersionError("This template requires Copier version >= 99.0")
+
+    monkeypatch.setattr(copier, "run_copy", refuse)
+    result = runner.invoke(app, ["new", str(tmp_path / "demo"), "--defaults", "--no-git"])
+    assert result.exit_code == 1
+    line = one_line(result.output)
+    assert line == "Error: This template requires Copier version >= 99.0. Nothing was written."
+    assert "Invalid template" not in line
     assert not (tmp_path / "demo").exists()
