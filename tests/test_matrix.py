@@ -210,6 +210,12 @@ def test_group(group: list[Combination], tmp_path: Path, monkeypatch: pytest.Mon
         if data.get("auth", "none") != "none":
             spec.append("owner:ref:users")
         _cli("add", "resource", "product", *spec)
+        # Then the resource evolves: new columns (one unique), renames of an indexed
+        # column and of a reference, and a dropped column, each with its own migration.
+        _cli("add", "field", "product", "sku:str?:unique", "on_sale:bool=false")
+        _cli("rename", "field", "product", "stock", "quantity")
+        _cli("rename", "field", "product", "category", "section")
+        _cli("remove", "field", "product", "ratio")
     _cli("add", "router", "webhooks")
     # Includes the generated test_migrations.py: upgrade head, then `alembic check` finds
     # the new resource's migration equal to its model on this database.
