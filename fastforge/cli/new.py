@@ -155,19 +155,29 @@ def _new(
 
 def _run_steps(target: Path, *, install: bool, git: bool) -> list[StepResult]:
     """Install, then commit; Ctrl-C keeps the complete project and says how to finish."""
-    from fastforge import report, steps
+    from fastforge import report, steps, writer
 
-    results = []
+    results: list[StepResult] = []
     try:
         # Install first: `uv sync` writes uv.lock, which the first commit should hold.
         if install:
             with report.console.status("Installing dependencies with uv sync...", spinner="dots"):
                 results.append(steps.uv_sync(target))
+        if install and results[-1].ok:
+            # The API contract comes from the app itself, so the first commit holds it.
+            with (
+                report.console.status("Writing docs/openapi.json...", spinner="dots"),
+                writer.transaction(target, command="fastforge new") as change,
+            ):
+                results.append(steps.refresh_openapi(target, change))
         if git:
             with report.console.status("Creating the git repository...", spinner="dots"):
                 results.append(steps.git_init(target))
     except KeyboardInterrupt:
-        left = [*(["uv sync"] if install else []), *([steps.GIT_BY_HAND] if git else [])]
+        left = [
+            *(["uv sync", "uv run python -m app.utils.openapi"] if install else []),
+            *([steps.GIT_BY_HAND] if git else []),
+        ]
         finish = " && ".join([f"cd {shlex.quote(str(target))}", *left[len(results) :]])
         raise AbortedError(
             detail=f"The project files are complete in {target}; finish with: {finish}"
