@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 
 from fastforge.errors import AnswersFileError, InvalidAnswerError, TargetNotEmptyError
-from fastforge.project import check_answers, check_target, parse_data, plan_project, read_answers_file
+from fastforge.project import (
+    check_answers,
+    check_target,
+    parse_data,
+    plan_project,
+    read_answers_file,
+)
 from tests.conftest import build_file_tree
 
 
