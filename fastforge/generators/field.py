@@ -111,38 +111,33 @@ def _plan_change(
     renamed: list[Field] | None = None,
 ) -> Plan:
     public = bool(entry.options.get("public", False))
-    base = render_resource(ctx, names, old, public=public)
     fresh = render_resource(ctx, names, new, public=public)
-    merged: dict[str, bytes] = {}
-    pristine: set[str] = set()
-    for rel, content in fresh.items():
-        path = ctx.root / rel
-        if not path.is_file():
-            raise FieldChangeError(
-                f"{rel} is missing, so fastforge cannot change {entry.name} there. Restore it "
-                "(e.g. from git), then run the command again."
-            )
-        mine = path.read_bytes()
-        if manifest.digest(mine) == entry.files.get(rel):
-            pristine.add(rel)
-        # A file as generated is its own base, even if the blueprints changed since.
-        merged[rel] = merge_module(
-            base=(mine if rel in pristine else base[rel]).decode(),
+    current = {rel: _read(ctx, entry, rel) for rel in fresh}
+    # A file as generated is its own base (even if the blueprints changed since); only
+    # the files the user changed need the old fields rendered again.
+    pristine = {
+        rel for rel, mine in current.items() if manifest.digest(mine) == entry.files.get(rel)
+    }
+    base = current if pristine == set(fresh) else render_resource(ctx, names, old, public=public)
+    merged = {
+        rel: merge_module(
+            base=(current[rel] if rel in pristine else base[rel]).decode(),
             new=content.decode(),
-            mine=mine.decode(),
+            mine=current[rel].decode(),
             path=rel,
         ).encode()
-    plan = Plan(ctx.root)
-    files = dict(entry.files)
-    for rel, content in format_python(merged, root=ctx.root).items():
-        plan.add(rel, content, edit=True)
-        if rel in pristine:  # a file the user changed stays recorded as changed
-            files[rel] = manifest.digest(content)
-    rel, content = _plan_migration(
+        for rel, content in fresh.items()
+    }
+    migration, source = _plan_migration(
         ctx, names, action=action, changed=changed, renamed=renamed or [], message=message
     )
-    plan.add(rel, content)
-    files[rel] = manifest.digest(content)
+    formatted = format_python({**merged, migration: source}, root=ctx.root)
+    plan = Plan(ctx.root)
+    files = dict(entry.files)
+    for rel, content in formatted.items():
+        plan.add(rel, content, edit=rel != migration)
+        if rel in pristine or rel == migration:  # a file the user changed stays so recorded
+            files[rel] = manifest.digest(content)
     plan_manifest(ctx, plan, replace(entry, files=files, fields=tuple(f.spec for f in new)))
     return plan
 
@@ -171,8 +166,7 @@ def _plan_migration(
         "down_revision": down,
         "server_defaults": {f.column: _server_default(f) for f in changed if f.has_default},
     }
-    rendered = format_python({rel: render("field/migration.py.jinja", context)}, root=ctx.root)
-    return rel, rendered[rel]
+    return rel, render("field/migration.py.jinja", context)
 
 
 def _server_default(field: Field) -> str:
@@ -187,6 +181,16 @@ def _server_default(field: Field) -> str:
     else:
         text = str(value)
     return repr(text)
+
+
+def _read(ctx: ProjectContext, entry: manifest.Entry, rel: str) -> bytes:
+    path = ctx.root / rel
+    if not path.is_file():
+        raise FieldChangeError(
+            f"{rel} is missing, so fastforge cannot change {entry.name} there. Restore it "
+            "(e.g. from git), then run the command again."
+        )
+    return path.read_bytes()
 
 
 def _resource(
