@@ -20,6 +20,10 @@ from fastforge.naming import InvalidNameError, check_identifier
 
 # The columns every model already has (see the template's app/models/base.py).
 _BUILT_IN = ("id", "created_at", "updated_at")
+# Attributes SQLAlchemy's declarative base keeps for itself on every model class.
+_DECLARATIVE = ("metadata", "registry")
+# PostgreSQL cuts longer names silently, and MySQL refuses past 64.
+MAX_IDENTIFIER = 63
 MODIFIERS = ("unique", "index")
 # Keys on TEXT or JSON need a prefix length on MariaDB, and a unique bool, date or float
 # is rarely meant: these stay out so every database accepts the same migration.
@@ -123,6 +127,10 @@ def parse_field(spec: str) -> Field:
         raise FieldSpecError(spec=spec, reason=error.reason) from None
     if name in _BUILT_IN:
         raise FieldSpecError(spec=spec, reason=f"every resource already has {', '.join(_BUILT_IN)}")
+    if name in _DECLARATIVE:
+        raise FieldSpecError(
+            spec=spec, reason=f"SQLAlchemy models use {name!r} themselves; choose another name"
+        )
     if kind not in _DEFAULT_PARSERS:
         raise FieldSpecError(
             spec=spec, reason=f"unknown type {kind!r}; allowed types: {', '.join(TYPES)}"
@@ -201,3 +209,26 @@ def parse_fields(specs: Iterable[str], *, known_resources: Iterable[str]) -> tup
             )
         fields.append(field)
     return tuple(fields)
+
+
+def check_identifier_lengths(table: str, fields: Iterable[Field]) -> None:
+    """Refuse a table, column, index or constraint name the databases cannot hold whole."""
+    if len(f"pk_{table}") > MAX_IDENTIFIER:
+        raise InvalidNameError(
+            kind="resource",
+            value=table,
+            reason=f"its primary key 'pk_{table}' would be past the {MAX_IDENTIFIER} characters "
+            "that PostgreSQL and MySQL keep; choose a shorter name",
+        )
+    for field in fields:
+        names = [field.column, f"ix_{table}_{field.column}", f"uq_{table}_{field.column}"]
+        if field.type == "ref":
+            names.append(f"fk_{table}_{field.column}_{field.target}")
+        too_long = next((n for n in names if len(n) > MAX_IDENTIFIER), None)
+        if too_long:
+            raise FieldSpecError(
+                spec=field.spec,
+                reason=f"the database name {too_long!r} would be {len(too_long)} characters, "
+                f"past the {MAX_IDENTIFIER} that PostgreSQL and MySQL keep; shorten the field "
+                "or the resource name",
+            )

@@ -16,7 +16,7 @@ from typing import Any
 
 from fastforge import manifest
 from fastforge.errors import FastforgeError
-from fastforge.fields import Field, parse_fields
+from fastforge.fields import Field, check_identifier_lengths, parse_fields
 from fastforge.formatting import format_python
 from fastforge.generators.common import NotGeneratedError, plan_manifest, render
 from fastforge.generators.resource import render_resource
@@ -36,6 +36,7 @@ def plan_add_fields(ctx: ProjectContext, resource: str, specs: list[str]) -> Pla
     names, entry, old = _resource(ctx, resource)
     known = _known_resources(ctx, entry)
     added = parse_fields(specs, known_resources=known)
+    check_identifier_lengths(entry.name, added)
     taken = {f.name for f in old} | {f.column for f in old}
     for field in added:
         if field.name in taken or field.column in taken:
@@ -81,6 +82,7 @@ def plan_rename_field(ctx: ProjectContext, resource: str, old_name: str, new_nam
     renamed = replace(field, name=new_name)
     # Reparsing the new spec runs every check a new field gets (keywords, reserved words).
     parse_fields([renamed.spec], known_resources=_known_resources(ctx, entry))
+    check_identifier_lengths(entry.name, [renamed])
     if any(f.name == new_name or f.column == renamed.column for f in old):
         raise FieldChangeError(f"{entry.name} already has a field {new_name!r}.")
     new = tuple(renamed if f is field else f for f in old)

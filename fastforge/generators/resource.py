@@ -8,7 +8,7 @@ from typing import Any
 
 from fastforge import manifest
 from fastforge.errors import FastforgeError, SchemaHistoryError
-from fastforge.fields import Field, parse_fields
+from fastforge.fields import Field, check_identifier_lengths, parse_fields
 from fastforge.formatting import format_python
 from fastforge.generators.collisions import check_resource_name
 from fastforge.generators.common import (
@@ -66,6 +66,7 @@ def plan_resource(
     if ctx.auth != "none":
         known.append("users")
     fields = parse_fields(specs, known_resources=known)
+    check_identifier_lengths(names.plural, fields)
     protected = ctx.auth != "none" and not public
     graph = read_graph(ctx.root)
     previous = existing.get(names.plural)

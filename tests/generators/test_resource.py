@@ -125,6 +125,9 @@ def test_same_resource_and_fields_again_keeps_its_migration_after_later_ones(
         (["a:str", "a:int"], "given twice"),
         (["owner:ref:owners"], "no resource 'owners' to reference"),
         (["n:int=abc"], "default 'abc' is not a valid int"),
+        (["metadata:json"], "SQLAlchemy models use 'metadata' themselves"),
+        (["registry:str"], "SQLAlchemy models use 'registry' themselves"),
+        ([f"{'x' * 56}:str:index"], "'ix_products_" + "x" * 56 + "' would be 68 characters"),
         ([], "at least one field"),
     ],
 )
