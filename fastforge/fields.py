@@ -25,6 +25,9 @@ _DECLARATIVE = ("metadata", "registry")
 # PostgreSQL cuts longer names silently, and MySQL refuses past 64.
 MAX_IDENTIFIER = 63
 MODIFIERS = ("unique", "index")
+# What deleting a referenced row does to the rows that reference it (`ref` fields only).
+# restrict, the default, refuses the delete (409); set_null needs an optional field.
+ON_DELETE = ("restrict", "cascade", "set_null")
 # Keys on TEXT or JSON need a prefix length on MariaDB, and a unique bool, date or float
 # is rarely meant: these stay out so every database accepts the same migration.
 UNIQUE_TYPES = ("str", "int", "uuid", "ref")
@@ -85,6 +88,7 @@ class Field:
     unique: bool = False
     index: bool = False
     target: str | None = None  # the referenced resource's plural name, for `ref`
+    on_delete: str = "restrict"  # for `ref`: one of ON_DELETE
 
     @property
     def column(self) -> str:
@@ -98,7 +102,13 @@ class Field:
         text = f"{self.name}:{kind}{'?' if self.optional else ''}"
         if self.has_default:
             text += "=" + _show_default(self.default)
-        return text + "".join(f":{m}" for m in MODIFIERS if getattr(self, m))
+        text += "".join(f":{m}" for m in MODIFIERS if getattr(self, m))
+        return text + (f":{self.on_delete}" if self.on_delete != "restrict" else "")
+
+    @property
+    def ondelete_sql(self) -> str | None:
+        """The foreign key's ON DELETE action, or None for the database's default (restrict)."""
+        return {"cascade": "CASCADE", "set_null": "SET NULL"}.get(self.on_delete)
 
 
 def _show_default(value: Any) -> str:
@@ -145,7 +155,10 @@ def parse_field(spec: str) -> Field:
     if not match:
         raise FieldSpecError(spec=spec, reason=f"cannot read {rest!r} after the type")
     mods = [m for m in match["mods"].split(":") if m]
+    rules = [m for m in mods if m in ON_DELETE]
+    mods = [m for m in mods if m not in ON_DELETE]
     _check_modifiers(spec, kind, mods)
+    _check_on_delete(spec, kind, rules, optional=bool(match["optional"]))
     has_default = match["default"] is not None
     return Field(
         name=name,
@@ -156,7 +169,19 @@ def parse_field(spec: str) -> Field:
         unique="unique" in mods,
         index="index" in mods,
         target=target,
+        on_delete=rules[0] if rules else "restrict",
     )
+
+
+def _check_on_delete(spec: str, kind: str, rules: list[str], *, optional: bool) -> None:
+    if rules and kind != "ref":
+        raise FieldSpecError(spec=spec, reason=f"{rules[0]} is a rule for ref fields only")
+    if len(rules) > 1:
+        raise FieldSpecError(spec=spec, reason="give at most one of " + ", ".join(ON_DELETE))
+    if rules == ["set_null"] and not optional:
+        raise FieldSpecError(
+            spec=spec, reason="set_null needs an optional reference: add '?' after the target"
+        )
 
 
 def _check_modifiers(spec: str, kind: str, mods: list[str]) -> None:
@@ -165,6 +190,7 @@ def _check_modifiers(spec: str, kind: str, mods: list[str]) -> None:
         raise FieldSpecError(
             spec=spec,
             reason=f"unknown modifier {unknown[0]!r}; modifiers: {', '.join(MODIFIERS)}, "
+            f"on ref fields {', '.join(ON_DELETE)}, "
             "'?' for optional and '=VALUE' for a default",
         )
     for modifier, allowed in (("unique", UNIQUE_TYPES), ("index", INDEX_TYPES)):

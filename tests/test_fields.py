@@ -26,6 +26,9 @@ from fastforge.fields import TYPES, FieldSpecError, parse_field, parse_fields
         ('meta:json={"a":[1]}', {"default": {"a": [1]}}),
         ("author:ref:users?", {"type": "ref", "target": "users", "optional": True}),
         ("sku:str:unique:index", {"unique": True, "index": True}),
+        ("author:ref:users", {"on_delete": "restrict", "ondelete_sql": None}),
+        ("post:ref:posts:cascade", {"on_delete": "cascade", "ondelete_sql": "CASCADE"}),
+        ("tag:ref:tags?:set_null", {"on_delete": "set_null", "ondelete_sql": "SET NULL"}),
     ],
 )
 def test_specs_parse(spec: str, expected: dict[str, object]) -> None:
@@ -81,3 +84,16 @@ def test_reference_to_unknown_resource_lists_the_known_ones() -> None:
 def test_uuid_default_round_trips() -> None:
     value = uuid.uuid4()
     assert parse_field(f"code:uuid={value}").default == value
+
+
+@pytest.mark.parametrize(
+    ("spec", "reason"),
+    [
+        ("stock:int:cascade", "cascade is a rule for ref fields only"),
+        ("tag:ref:tags:set_null", "set_null needs an optional reference"),
+        ("tag:ref:tags?:cascade:set_null", "give at most one of restrict, cascade, set_null"),
+    ],
+)
+def test_on_delete_rules_are_checked(spec: str, reason: str) -> None:
+    with pytest.raises(FieldSpecError, match=reason):
+        parse_field(spec)

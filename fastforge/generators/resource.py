@@ -51,6 +51,7 @@ class RefView:
     target_path: str
     target_singular: str
     target_title: str
+    on_delete: str
 
 
 def plan_resource(
@@ -326,6 +327,7 @@ def _context(
             # The referenced table exists already; its name needs no checking here.
             target_singular=singular(str(f.target)),
             target_title=singular(str(f.target)).replace("_", " "),
+            on_delete=f.on_delete,
         )
         for f in fields
         if f.type == "ref"
