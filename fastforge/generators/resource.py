@@ -18,6 +18,7 @@ from fastforge.generators.common import (
     register_router,
     render,
 )
+from fastforge.generators.filters import filter_context
 from fastforge.inject import ImportLine, add_import, add_to_all, remove_from_all, remove_import
 from fastforge.locate import ProjectContext
 from fastforge.migrations import VERSIONS, MigrationGraph, read_graph, revision_id
@@ -315,8 +316,6 @@ def _context(
     revision: str,
     down: str | None,
 ) -> dict[str, Any]:
-    sortable = [f for f in fields if f.type != "json"]
-    keys = ["id", *[f.column for f in sortable], "created_at"]
     filterable = [f for f in fields if f.type in _FILTERABLE]
     non_ref = [f for f in fields if f.type != "ref"]
     refs = [
@@ -342,8 +341,7 @@ def _context(
         "needs_mapped_column": any(
             f.type not in _PLAIN or f.has_default or f.unique or f.index for f in fields
         ),
-        "sort_keys": [k for key in keys for k in (key, f"-{key}")],
-        "filter_fields": filterable,
+        **filter_context(names, fields),
         "filter_example": filterable[0].column if filterable else "",
         "refs": refs,
         "exact_fields": [f for f in fields if f.type in _EXACT],

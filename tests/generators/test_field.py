@@ -37,7 +37,7 @@ def test_add_field_edits_every_layer_and_chains_a_migration(project: Path) -> No
     assert "sku: Mapped[str | None]" in model
     assert "stock: Mapped[int] = mapped_column(default=5, index=True)" in model
     schemas = (project / "app/schemas/product.py").read_text()
-    assert '"-stock"' in schemas
+    assert '"stock", "created_at"' in schemas
     assert "stock: Int = 5" in schemas
     (migration,) = migrations(project, "add")
     text = migration.read_text()
@@ -123,7 +123,9 @@ def test_hand_edits_survive_add_rename_and_remove(project: Path) -> None:
 
 def test_an_edit_where_fastforge_must_change_refuses_with_the_place(project: Path) -> None:
     schemas = project / "app/schemas/product.py"
-    schemas.write_text(schemas.read_text().replace('"-title",', '"-title",\n    "popularity",'))
+    schemas.write_text(
+        schemas.read_text().replace('"title", "created_at"', '"title", "popularity", "created_at"')
+    )
     before = snapshot(project)
     result = runner.invoke(
         app, ["add", "field", "product", "color:str?", "--no-refresh"], env={"COLUMNS": "300"}
