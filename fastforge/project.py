@@ -115,6 +115,10 @@ def plan_project(
         scratch = workdir or Path(stack.enter_context(tempfile.TemporaryDirectory()))
         # Same folder name as the target, so copier's own default name matches it.
         rendered = scratch / target.name
+        if interactive:
+            from fastforge.prompts import readable_prompts
+
+            stack.enter_context(readable_prompts())
         try:
             worker = run_copy(
                 str(template_root()),

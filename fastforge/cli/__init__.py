@@ -1,7 +1,8 @@
 """The fastforge command line. `main` starts it; `fastforge.cli.commands` lists the commands.
 
-`fastforge --version` answers here, before typer and rich are loaded, and `app` is built
-on first use, so importing this package costs nothing.
+`fastforge --version` answers here, before typer and rich are loaded, a help page seen
+before is replayed from the user's cache (`_help_cache`), and `app` is built on first
+use, so importing this package costs nothing.
 """
 
 from __future__ import annotations
@@ -23,6 +24,12 @@ def main() -> None:
 
         print(f"fastforge {__version__}")
         return
+    from fastforge.cli._help_cache import run_with_cache
+
+    run_with_cache(sys.argv[1:], _run_app)
+
+
+def _run_app() -> None:
     from fastforge.cli.commands import app
 
     app()
