@@ -175,6 +175,8 @@ def test_dropped_clients_leak_no_connection_on_postgres(
     with throwaway_database(project, "postgres") as url:
         name = url.rsplit("/", 1)[1]
         monkeypatch.setenv("DATABASE_URL", url)
+        # /health checks the schema too, so the database is brought to head first.
+        assert_ok(uv_env(project, ("run", "alembic", "upgrade", "head"), {"DATABASE_URL": url}))
         port = free_port()
         with serving(project, ["run", "uvicorn", "probe:app"], port) as base:
             # The burst: most clients hang up mid-request, the others wait for their answer.

@@ -39,9 +39,10 @@ def test_default_project_installs_passes_its_checks_and_serves(tmp_path: Path) -
     ):
         assert_ok(uv(project, *command))
 
-    # The README's run command, over real HTTP.
+    # The README's run command, over real HTTP (test_first_run runs it verbatim).
     readme = (project / "README.md").read_text()
-    assert "uv run fastapi dev" in readme
+    assert "uv run alembic upgrade head && uv run fastapi dev" in readme
+    assert_ok(uv(project, "run", "alembic", "upgrade", "head"))
     with serving(project, ["run", "fastapi", "dev"], free_port()) as base:
         status, body = get(base + "/health")
         assert status == 200
