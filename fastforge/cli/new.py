@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -158,6 +159,9 @@ def _run_steps(target: Path, *, install: bool, git: bool) -> list[StepResult]:
     from fastforge import report, steps, writer
 
     results: list[StepResult] = []
+    # A library used while rendering may leave its own SIGINT handler behind: Ctrl-C must
+    # interrupt the steps below as it does everywhere else.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         # Install first: `uv sync` writes uv.lock, which the first commit should hold.
         if install:
