@@ -2,11 +2,14 @@
 
 FastforgeError            base; the CLI catches it once (cli/errors.py) and exits 1
 ├── InvalidAnswerError    a question got a value it does not accept
+├── InvalidNameError      a resource, router or field name cannot be used
 ├── FlagValueError        `new --dry-run true`: a value after a flag that takes none
 ├── AnswersFileError      an --answers-file is missing or is not a YAML mapping
 ├── RenderError           copier refused or failed to render the template, in its words
 ├── TargetNotEmptyError   `new` into a non-empty folder without --force
 │   └── ProjectExistsError    ... that already holds a generated project
+├── NotAProjectError      `add`, `remove` or `list` ran outside a generated project
+├── ConflictError         planned files would overwrite files that differ
 ├── WriteError            applying a plan failed; every file was restored
 ├── FileSystemError       any other OSError, as one line naming the path
 ├── JournalError          an interrupted change could not be undone yet
@@ -15,7 +18,13 @@ FastforgeError            base; the CLI catches it once (cli/errors.py) and exit
 ├── MigrationStateError   the migration files are in a state fastforge cannot build on
 ├── SchemaHistoryError    a change would delete or rewrite a migration a database needs
 ├── MergeConflictError    a user's edit overlaps what fastforge must change in a file
+├── RegistryError         a registry module has no place to register a new line
+├── NotPythonError        a module fastforge must edit does not parse
+├── GeneratedCodeError    ruff could not format generated code (a fastforge bug)
 └── AbortedError          Ctrl-C; the CLI prints it and exits 130
+
+The generators' errors (fastforge/generators/) and FieldSpecError (fastforge/fields.py)
+are still defined beside the code that raises them, and derive from FastforgeError too.
 """
 
 from __future__ import annotations
@@ -36,6 +45,15 @@ class InvalidAnswerError(FastforgeError):
         named = value is None or repr(value) in reason
         subject = question if named else f"{question} {value!r}"
         super().__init__(f"Invalid {subject}: {reason}")
+
+
+class InvalidNameError(FastforgeError):
+    """A resource, router or field name cannot be used."""
+
+    def __init__(self, *, kind: str, value: str, reason: str) -> None:
+        self.value = value
+        self.reason = reason
+        super().__init__(f"Invalid {kind} name {value!r}: {reason}")
 
 
 class FlagValueError(FastforgeError):
@@ -88,6 +106,30 @@ class ProjectExistsError(TargetNotEmptyError):
             f"Folder '{path}' already holds a project. If `fastforge new` stopped during "
             f"its last steps, finish it with: cd {path} && uv sync. Otherwise choose a new "
             "folder, or pass --force to write into it.",
+        )
+
+
+class NotAProjectError(FastforgeError):
+    """The command ran outside a project made from the fastforge template."""
+
+    def __init__(self, *, start: Path, answers_file: str) -> None:
+        self.start = start
+        super().__init__(
+            f"'{start}' is not inside a fastforge project: no {answers_file} with a "
+            "project_name was found here or in any parent folder. Run this inside a project "
+            "made by `fastforge new` or `copier copy` of the fastforge template."
+        )
+
+
+class ConflictError(FastforgeError):
+    """Planned files would overwrite files that differ."""
+
+    def __init__(self, *, paths: list[Path]) -> None:
+        self.paths = paths
+        listed = ", ".join(str(p) for p in paths)
+        super().__init__(
+            f"These files exist and differ: {listed}. "
+            "Pass --force to overwrite them or --skip to keep them."
         )
 
 
@@ -168,4 +210,35 @@ class MergeConflictError(FastforgeError):
         super().__init__(
             f"Cannot update {path} at {where}: {reason}. Nothing was changed. Make that edit "
             "by hand, or undo yours there, then run the command again."
+        )
+
+
+class RegistryError(FastforgeError):
+    """The registration point could not be found; the user has to add a line by hand."""
+
+    def __init__(self, *, path: str, missing: str, line: str) -> None:
+        self.path = path
+        super().__init__(
+            f"Cannot register in {path}: {missing}. Nothing was changed. "
+            f"Add this line there by hand, then run the command again: {line}"
+        )
+
+
+class NotPythonError(FastforgeError):
+    """A module fastforge has to edit does not parse; nothing was changed."""
+
+    def __init__(self, *, path: str, reason: str) -> None:
+        self.path = path
+        super().__init__(
+            f"Cannot edit {path}: it is not valid Python ({reason}). "
+            "Fix it, then run the command again. Nothing was changed."
+        )
+
+
+class GeneratedCodeError(FastforgeError):
+    """ruff refused code fastforge generated: a bug in a blueprint, not in the project."""
+
+    def __init__(self, *, output: str) -> None:
+        super().__init__(
+            "Generated code is not valid Python (a fastforge bug, please report it): " + output
         )

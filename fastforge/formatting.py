@@ -11,7 +11,7 @@ import subprocess
 from pathlib import Path
 
 from fastforge import journal
-from fastforge.errors import FastforgeError
+from fastforge.errors import GeneratedCodeError
 
 
 def _ruff() -> str:
@@ -48,8 +48,6 @@ def format_python(files: dict[str, bytes], *, root: Path) -> dict[str, bytes]:
                 [*step, *settings, *paths], capture_output=True, cwd=root, check=False
             )
             if done.returncode != 0:
-                raise FastforgeError(
-                    "Generated code is not valid Python (a fastforge bug, please report it): "
-                    + done.stderr.decode(errors="replace").strip()
-                )
+                output = done.stderr.decode(errors="replace").strip()
+                raise GeneratedCodeError(output=output)
         return {rel: (Path(scratch) / rel).read_bytes() for rel in files}

@@ -12,17 +12,7 @@ from dataclasses import dataclass
 
 import libcst as cst
 
-from fastforge.errors import FastforgeError
-
-
-class InjectError(FastforgeError):
-    """The registration point could not be found; the user has to add a line by hand."""
-
-    def __init__(self, *, path: str, missing: str, line: str) -> None:
-        super().__init__(
-            f"Cannot register in {path}: {missing}. Nothing was changed. "
-            f"Add this line there by hand, then run the command again: {line}"
-        )
+from fastforge.errors import NotPythonError, RegistryError
 
 
 @dataclass(frozen=True)
@@ -68,7 +58,7 @@ def add_import(source: str, line: ImportLine, *, path: str) -> str:
     else:
         imports = [i for i, s in enumerate(body) if _module_of(s) is not None]
         if not imports:
-            raise InjectError(path=path, missing="it has no imports", line=line.code)
+            raise RegistryError(path=path, missing="it has no imports", line=line.code)
         at = imports[-1] + 1
     statement = cst.parse_statement(line.code + "\n")
     if later:
@@ -93,7 +83,7 @@ def add_call(source: str, line: CallLine, *, path: str) -> str:
         return source
     same = [i for i, stmt in enumerate(body) if _call_argument(stmt, line) is not None]
     if not same:
-        raise InjectError(
+        raise RegistryError(
             path=path,
             missing=f"no `{line.receiver}.{line.method}(...)` call was found",
             line=line.code,
@@ -112,10 +102,8 @@ def _parse(source: str, path: str) -> cst.Module:
     try:
         return cst.parse_module(source)
     except cst.ParserSyntaxError as error:
-        raise FastforgeError(
-            f"Cannot edit {path}: it is not valid Python ({error.message} at line "
-            f"{error.raw_line}). Fix it, then run the command again. Nothing was changed."
-        ) from None
+        reason = f"{error.message} at line {error.raw_line}"
+        raise NotPythonError(path=path, reason=reason) from None
 
 
 def _without(module: cst.Module, drop: object) -> str:
@@ -215,6 +203,6 @@ def _edit_all(source: str, name: str, *, path: str, add: bool) -> str:
         return module.with_changes(body=body).code
     if not add:
         return source
-    raise InjectError(
+    raise RegistryError(
         path=path, missing="it has no `__all__ = [...]` list", line=f'__all__ += ["{name}"]'
     )

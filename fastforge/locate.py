@@ -8,20 +8,9 @@ from typing import Any
 
 import yaml
 
-from fastforge.errors import FastforgeError
+from fastforge.errors import NotAProjectError
 
 ANSWERS_FILE = ".copier-answers.yml"
-
-
-class NotAProjectError(FastforgeError):
-    """The command ran outside a project made from the fastforge template."""
-
-    def __init__(self, *, start: Path) -> None:
-        super().__init__(
-            f"'{start}' is not inside a fastforge project: no {ANSWERS_FILE} with a "
-            "project_name was found here or in any parent folder. Run this inside a project "
-            "made by `fastforge new` or `copier copy` of the fastforge template."
-        )
 
 
 @dataclass(frozen=True)
@@ -54,4 +43,4 @@ def find_project(start: Path) -> ProjectContext:
             and (folder / "main.py").is_file()
         ):
             return ProjectContext(root=folder, answers=answers)
-    raise NotAProjectError(start=here)
+    raise NotAProjectError(start=here, answers_file=ANSWERS_FILE)

@@ -6,7 +6,7 @@ import keyword
 import re
 from dataclasses import dataclass
 
-from fastforge.errors import FastforgeError
+from fastforge.errors import InvalidNameError
 
 _WORDS = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _IDENTIFIER = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -22,15 +22,6 @@ SQL_RESERVED = frozenset(
     offset on or order outer primary references returning right select session_user set some
     table then to trailing true union unique update user using values when where with""".split()  # noqa: SIM905
 )
-
-
-class InvalidNameError(FastforgeError):
-    """A resource, router or field name cannot be used."""
-
-    def __init__(self, *, kind: str, value: str, reason: str) -> None:
-        self.value = value
-        self.reason = reason
-        super().__init__(f"Invalid {kind} name {value!r}: {reason}")
 
 
 def snake(text: str) -> str:

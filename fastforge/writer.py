@@ -16,7 +16,7 @@ from enum import Enum
 from pathlib import Path
 
 from fastforge import journal
-from fastforge.errors import FastforgeError, JournalError, WriteError
+from fastforge.errors import ConflictError, JournalError, WriteError
 
 
 class Status(str, Enum):
@@ -68,18 +68,6 @@ class Outcome:
     before: bytes | None = None
     after: bytes | None = None
     mode: int = 0o644
-
-
-class ConflictError(FastforgeError):
-    """Planned files would overwrite files that differ."""
-
-    def __init__(self, *, paths: list[Path]) -> None:
-        self.paths = paths
-        listed = ", ".join(str(p) for p in paths)
-        super().__init__(
-            f"These files exist and differ: {listed}. "
-            "Pass --force to overwrite them or --skip to keep them."
-        )
 
 
 def classify(plan: Plan, *, force: bool = False, skip: bool = False) -> list[Outcome]:

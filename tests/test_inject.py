@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from fastforge.errors import RegistryError
 from fastforge.inject import (
     CallLine,
     ImportLine,
-    InjectError,
     add_call,
     add_import,
     remove_call,
@@ -67,5 +67,5 @@ def test_remove_undoes_add_exactly() -> None:
 
 def test_missing_registration_point_is_refused_with_the_line_to_add() -> None:
     rewritten = REGISTRY.replace("api_router.include_router(info_router)  # the example\n", "")
-    with pytest.raises(InjectError, match=r"api_router.include_router\(items_router\)"):
+    with pytest.raises(RegistryError, match=r"api_router.include_router\(items_router\)"):
         add(rewritten, "items")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from fastforge.naming import InvalidNameError, resource_names
+from fastforge.errors import InvalidNameError
+from fastforge.naming import resource_names
 
 
 @pytest.mark.parametrize(

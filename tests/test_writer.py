@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from fastforge.writer import ConflictError, Plan, Status, apply, classify
+from fastforge.errors import ConflictError
+from fastforge.writer import Plan, Status, apply, classify
 from tests.conftest import build_file_tree, snapshot
 
 
