@@ -17,7 +17,7 @@ import jinja2
 import yaml
 from _timing import command, compare
 
-from fastforge.schema import template_root
+from fastforge.questions import template_root
 
 
 def jinja_render(dst: Path) -> None:

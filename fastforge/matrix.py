@@ -13,7 +13,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from fastforge.schema import Question, visible_questions
+from fastforge.questions import Question, visible_questions
 
 T = TypeVar("T")
 

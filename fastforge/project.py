@@ -24,7 +24,7 @@ from fastforge.errors import (
     RenderError,
     TargetNotEmptyError,
 )
-from fastforge.schema import Question, load_questions, template_root, visible_questions
+from fastforge.questions import Question, load_questions, template_root, visible_questions
 from fastforge.writer import Plan, plan_from_tree
 
 SECRET_FILES = (Path(".env"),)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from fastforge.schema import Question, visible_questions
+from fastforge.questions import Question, visible_questions
 
 START, END = "<!-- options:start -->", "<!-- options:end -->"
 _BLOCK = re.compile(re.escape(START) + r".*?" + re.escape(END), re.DOTALL)

@@ -195,7 +195,7 @@ def _hashes(root: Path, files: list[str]) -> dict[str, str]:
 def shipped_routes(ctx: ProjectContext) -> set[str]:
     """The route modules the template itself gives a project with these answers."""
     from fastforge import journal, project
-    from fastforge.schema import load_questions
+    from fastforge.questions import load_questions
 
     known = {q.name for q in load_questions()}
     answers = {k: v for k, v in ctx.answers.items() if k in known}

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.tree import Tree
 
-from fastforge.schema import Question
+from fastforge.questions import Question
 from fastforge.steps import StepResult
 from fastforge.writer import Outcome, Status
 

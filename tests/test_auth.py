@@ -19,7 +19,7 @@ import yaml
 from typer.testing import CliRunner
 
 from fastforge.cli import app
-from fastforge.schema import load_questions
+from fastforge.questions import load_questions
 from fastforge.steps import find_uv
 from tests.conftest import REPO
 from tests.databases import throwaway_database

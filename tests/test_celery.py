@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from fastforge.schema import load_questions
+from fastforge.questions import load_questions
 from tests.generated import generate
 from tests.services import RABBITMQ, REDIS, Service
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from fastforge.schema import load_questions
+from fastforge.questions import load_questions
 from tests.databases import SERVERS, run, sql, throwaway_database
 from tests.generated import assert_ok, free_port, generate, serving, uv_env
 from tests.services import POSTGRES, require

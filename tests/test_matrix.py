@@ -23,7 +23,7 @@ from typer.testing import CliRunner
 
 from fastforge.cli import app
 from fastforge.matrix import Combination, all_combinations, matrix_questions, shard, values
-from fastforge.schema import template_root
+from fastforge.questions import template_root
 from tests.checks import hadolint_clean, jinja_leftovers, validate_schema
 from tests.conftest import snapshot
 from tests.databases import SERVERS, migrations_round_trip

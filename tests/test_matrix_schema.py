@@ -8,7 +8,7 @@ import pytest
 import yaml
 
 from fastforge.matrix import all_combinations, matrix_questions, shard, values
-from fastforge.schema import visible_questions
+from fastforge.questions import visible_questions
 from tests.checks import validate_schema
 from tests.conftest import REPO
 

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from fastforge.schema import Question
+from fastforge.questions import Question
 
 PANEL = "Project options (from copier.yml)"
 

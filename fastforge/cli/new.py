@@ -12,7 +12,7 @@ import typer
 
 from fastforge.cli.flags import with_question_flags
 from fastforge.errors import AbortedError, FlagValueError
-from fastforge.schema import visible_questions
+from fastforge.questions import visible_questions
 
 if TYPE_CHECKING:
     from fastforge.steps import StepResult

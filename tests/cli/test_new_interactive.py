@@ -13,7 +13,7 @@ import pyte
 import pytest
 import yaml
 
-from fastforge.schema import visible_questions
+from fastforge.questions import visible_questions
 
 FASTFORGE = str(Path(sys.executable).parent / "fastforge")
 

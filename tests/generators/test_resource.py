@@ -194,7 +194,7 @@ def test_works_in_a_project_made_by_plain_copier(
 ) -> None:
     from copier import run_copy
 
-    from fastforge.schema import template_root
+    from fastforge.questions import template_root
 
     root = tmp_path / "copied"
     run_copy(str(template_root()), root, defaults=True, quiet=True, data={"database": "sqlite"})

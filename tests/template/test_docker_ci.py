@@ -7,9 +7,7 @@ import itertools
 import json
 import os
 import re
-import shutil
 import subprocess
-import sys
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -18,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from fastforge.schema import load_questions
+from fastforge.questions import load_questions
 from fastforge.steps import find_uv
 from tests.checks import hadolint_clean, validate_schema
 from tests.generated import assert_ok, free_port, generate, get, serving, uv

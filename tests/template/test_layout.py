@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from fastforge.schema import template_root
+from fastforge.questions import template_root
 
 PACKAGES = [
     "app",

@@ -1,8 +1,8 @@
-"""copier.yml, read as the option schema."""
+"""copier.yml, read as the questions that drive the CLI, the README and the matrix."""
 
 from __future__ import annotations
 
-from fastforge.schema import (
+from fastforge.questions import (
     QUESTIONS_JSON,
     load_questions,
     questions_json,
@@ -40,5 +40,5 @@ def test_the_shipped_questions_json_is_copier_yml() -> None:
     parsed = read_copier_yml(template_root() / "copier.yml")
     assert load_questions() == parsed
     assert QUESTIONS_JSON.read_text(encoding="utf-8") == questions_json(parsed), (
-        "questions.json is stale: run `python -m fastforge.schema`"
+        "questions.json is stale: run `python -m fastforge.questions`"
     )

@@ -1,10 +1,10 @@
-"""The option schema: copier.yml read once, as typed questions.
+"""The questions of copier.yml, read once and typed.
 
 copier.yml is the single source of the project's options. The CLI flags, the README's
 option table and the test matrix are all built from the questions returned here.
 
 Every start of the CLI needs them, and PyYAML is slow to import and parse, so the package
-ships them as JSON beside this module: `python -m fastforge.schema` rewrites
+ships them as JSON beside this module: `python -m fastforge.questions` rewrites
 questions.json from copier.yml, and a test fails while it is stale.
 """
 
