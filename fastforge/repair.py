@@ -194,13 +194,13 @@ def _hashes(root: Path, files: list[str]) -> dict[str, str]:
 
 def shipped_routes(ctx: ProjectContext) -> set[str]:
     """The route modules the template itself gives a project with these answers."""
-    from fastforge import journal, project
+    from fastforge import create, journal
     from fastforge.questions import load_questions
 
     known = {q.name for q in load_questions()}
     answers = {k: v for k, v in ctx.answers.items() if k in known}
     with journal.scratch(ctx.root, "render-") as workdir:
-        planned = project.plan_project(
+        planned = create.plan_project(
             target=ctx.root, answers=answers, interactive=False, workdir=workdir
         )
     return {c.path.stem for c in planned.plan.changes if c.path.parent == _ROUTES}

@@ -45,7 +45,7 @@ def _parameter(question: Question) -> inspect.Parameter:
 
 
 def _python_type(question: Question) -> Any:
-    # Choices are checked with the other answers (fastforge.project.check_answers), so a
+    # Choices are checked with the other answers (fastforge.create.check_answers), so a
     # bad --database and a bad --data database=... are refused alike, in one line.
     return _PYTHON_TYPES.get(question.type, str)
 

@@ -104,7 +104,7 @@ def _new(
     Asks each question in a terminal unless answered by a flag, --data or --answers-file;
     with --defaults (or without a terminal) it never asks.
     """
-    from fastforge import project, project_commands, report, writer
+    from fastforge import create, project_commands, report, writer
     from fastforge.cli.errors import reported_errors
 
     target = Path(path).absolute()
@@ -113,19 +113,19 @@ def _new(
             raise FlagValueError(word=path)
         answers: dict[str, Any] = {}
         if answers_file is not None:
-            answers.update(project.read_answers_file(answers_file))
-        answers.update(project.parse_data(data or []))
+            answers.update(create.read_answers_file(answers_file))
+        answers.update(create.parse_data(data or []))
         answers.update(flag_answers)
-        project.check_answers(answers)
-        note = project.recover_target(target)
+        create.check_answers(answers)
+        note = create.recover_target(target)
         if note:
             report.errors.print(note, soft_wrap=True)
-        project.check_target(target, force=force)
+        create.check_target(target, force=force)
         interactive = not defaults and sys.stdin.isatty()
         # One journaled change: a kill or Ctrl-C before it ends leaves no project at all.
         with writer.transaction(target, command=f"fastforge new {target}") as change:
             with change.scratch("render-") as workdir:
-                planned = project.plan_project(
+                planned = create.plan_project(
                     target=target, answers=answers, interactive=interactive, workdir=workdir
                 )
             if dry_run:

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from fastforge.errors import AnswersFileError, InvalidAnswerError, TargetNotEmptyError
-from fastforge.project import (
+from fastforge.create import (
     check_answers,
     check_target,
     parse_data,
     plan_project,
     read_answers_file,
 )
+from fastforge.errors import AnswersFileError, InvalidAnswerError, TargetNotEmptyError
 from tests.conftest import build_file_tree
 
 
