@@ -1,6 +1,6 @@
 """Every combination of options, rendered and checked; every distinct Python tree, tested.
 
-The combinations come from `fastforge.matrix` (derived from copier.yml). Each one is
+The combinations come from `tools.matrix` (derived from copier.yml). Each one is
 rendered, or refused by both fastforge and plain copier with a clear message, and gets its
 own file checks. Combinations whose Python code is byte-identical form a group, and each
 group runs the full pipeline once: the project's tests against the real services, lint,
@@ -22,13 +22,13 @@ from copier import run_copy
 from typer.testing import CliRunner
 
 from fastforge.cli import app
-from fastforge.matrix import Combination, all_combinations, matrix_questions, shard, values
 from fastforge.questions import template_root
 from tests.checks import hadolint_clean, jinja_leftovers, validate_schema
 from tests.conftest import snapshot
 from tests.databases import SERVERS, migrations_round_trip
 from tests.generated import check_project
 from tests.services import RABBITMQ, REDIS, Service, require
+from tools.matrix import Combination, all_combinations, matrix_questions, shard, values
 
 pytestmark = pytest.mark.slow
 

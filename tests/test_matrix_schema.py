@@ -7,10 +7,10 @@ import re
 import pytest
 import yaml
 
-from fastforge.matrix import all_combinations, matrix_questions, shard, values
 from fastforge.questions import visible_questions
 from tests.checks import validate_schema
 from tests.conftest import REPO
+from tools.matrix import all_combinations, matrix_questions, shard, values
 
 
 def test_matrix_spans_every_closed_question_and_value() -> None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from fastforge.readme import render_readme
 from tests.conftest import REPO
+from tools.readme import render_readme
 
 
 def test_readme_option_table_matches_copier_yml() -> None:
     text = (REPO / "README.md").read_text()
-    assert render_readme(text) == text, "README is stale: run `python -m fastforge.readme`"
+    assert render_readme(text) == text, "README is stale: run `python -m tools.readme`"
 
 
 def test_ci_runs_the_readme_test_command() -> None:

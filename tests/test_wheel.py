@@ -5,7 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 import sysconfig
+import zipfile
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import REPO
 
@@ -19,9 +22,24 @@ def run(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     return done
 
 
-def test_a_project_from_the_installed_wheel_has_no_pycache(tmp_path: Path) -> None:
-    run(sys.executable, "-m", "build", "--wheel", "--outdir", tmp_path / "dist", REPO, cwd=tmp_path)
-    (wheel,) = (tmp_path / "dist").glob("fastforge-*.whl")
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """fastforge built as a wheel, once for this module."""
+    dist = tmp_path_factory.mktemp("dist")
+    run(sys.executable, "-m", "build", "--wheel", "--outdir", dist, REPO, cwd=dist)
+    (built,) = dist.glob("fastforge-*.whl")
+    return built
+
+
+def test_the_wheel_holds_the_package_and_not_the_repository_tools(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    # tools/ (the README's option table, the test matrix) serves this repository only.
+    assert {n.split("/")[0] for n in names if ".dist-info/" not in n} == {"fastforge"}, names
+    assert not {"fastforge/readme.py", "fastforge/matrix.py"} & set(names)
+    assert "fastforge/questions.json" in names
+
+
+def test_a_project_from_the_installed_wheel_has_no_pycache(tmp_path: Path, wheel: Path) -> None:
     venv = tmp_path / "venv"
     run(sys.executable, "-m", "venv", "--without-pip", venv, cwd=tmp_path)
     python = venv / "bin/python"

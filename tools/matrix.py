@@ -4,7 +4,7 @@ Only questions with a closed set of answers (choices, or a bool) span the matrix
 text questions keep their defaults. Which combinations are valid is not listed here:
 copier's own validators decide, when a combination is rendered.
 
-`python -m fastforge.matrix` prints the combinations, one per line.
+`python -m tools.matrix` prints the combinations, one per line.
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Keep the README's option table derived from copier.yml.
 
-Run `python -m fastforge.readme` after changing copier.yml; a test fails while the
+Run `python -m tools.readme` after changing copier.yml; a test fails while the
 README is stale.
 """
 
