@@ -1,5 +1,5 @@
 """Rails-like field specs for `add resource`: `price:decimal`, `subtitle:str?`,
-`published:bool=false`, `sku:str:unique`, `author:ref:users`.
+`published:bool=false`, `sku:str:unique`, `author:ref:users`, `tags:many:tags`.
 
 Parsing is strict: each bad part gets one error naming it and listing what is allowed.
 """
@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from fastforge.errors import FastforgeError
-from fastforge.naming import InvalidNameError, check_identifier
+from fastforge.errors import FastforgeError, InvalidNameError
+from fastforge.naming import check_identifier, singular
 
 # The columns every model already has (see the template's app/models/base.py).
 _BUILT_IN = ("id", "created_at", "updated_at")
@@ -60,8 +60,11 @@ _DEFAULT_PARSERS: dict[str, Callable[[str], Any] | None] = {
     "uuid": uuid.UUID,
     "json": _parse_json,
     "ref": None,
+    "many": None,
 }
 TYPES = tuple(_DEFAULT_PARSERS)
+# Types that name another resource after the type: `author:ref:users`, `tags:many:tags`.
+RELATIONS = ("ref", "many")
 
 _HEAD = re.compile(r"^(?P<name>[^:=?]*):(?P<type>[a-z]*)")
 _TARGET = re.compile(r"^:(?P<target>[a-z_][a-z0-9_]*)")
@@ -87,18 +90,26 @@ class Field:
     has_default: bool = False
     unique: bool = False
     index: bool = False
-    target: str | None = None  # the referenced resource's plural name, for `ref`
+    target: str | None = None  # the related resource's plural name, for `ref` and `many`
     on_delete: str = "restrict"  # for `ref`: one of ON_DELETE
 
     @property
     def column(self) -> str:
-        """The column and attribute name: `author:ref:users` is stored as `author_id`."""
+        """The name clients and the model use: `author:ref:users` is stored as `author_id`,
+        and `tags:many:tags` is sent and read as `tag_ids` (a link table holds them)."""
+        if self.type == "many":
+            return f"{singular(self.name)}_ids"
         return f"{self.name}_id" if self.type == "ref" else self.name
+
+    @property
+    def kind(self) -> str:
+        """The type as a spec spells it, with its target: `str`, `ref:users`, `many:tags`."""
+        return f"{self.type}:{self.target}" if self.type in RELATIONS else self.type
 
     @property
     def spec(self) -> str:
         """The canonical spec text, the inverse of `parse_field`."""
-        kind = f"ref:{self.target}" if self.type == "ref" else self.type
+        kind = self.kind
         text = f"{self.name}:{kind}{'?' if self.optional else ''}"
         if self.has_default:
             text += "=" + _show_default(self.default)
@@ -109,6 +120,32 @@ class Field:
     def ondelete_sql(self) -> str | None:
         """The foreign key's ON DELETE action, or None for the database's default (restrict)."""
         return {"cascade": "CASCADE", "set_null": "SET NULL"}.get(self.on_delete)
+
+
+@dataclass(frozen=True)
+class LinkTable:
+    """The association table of a `many` field: `products_tags(product_id, tag_id)`.
+
+    Deleting a row on either side deletes its links (ON DELETE CASCADE).
+    """
+
+    name: str
+    column: str  # points at the owning table
+    target_column: str  # points at the field's target
+    table: str
+    target: str
+
+
+def link_table(table: str, field: Field) -> LinkTable:
+    """The association table that stores `field` (a `many` field) of `table`."""
+    target = str(field.target)
+    return LinkTable(
+        name=f"{table}_{field.name}",
+        column=f"{singular(table)}_id",
+        target_column=f"{singular(target)}_id",
+        table=table,
+        target=target,
+    )
 
 
 def _show_default(value: Any) -> str:
@@ -146,10 +183,11 @@ def parse_field(spec: str) -> Field:
             spec=spec, reason=f"unknown type {kind!r}; allowed types: {', '.join(TYPES)}"
         )
     target = None
-    if kind == "ref":
+    if kind in RELATIONS:
         found = _TARGET.match(rest)
         if not found:
-            raise FieldSpecError(spec=spec, reason="use ref:RESOURCE, e.g. author:ref:users")
+            example = "author:ref:users" if kind == "ref" else "tags:many:tags"
+            raise FieldSpecError(spec=spec, reason=f"use {kind}:RESOURCE, e.g. {example}")
         target, rest = found["target"], rest[found.end() :]
     match = _TAIL.match(rest)
     if not match:
@@ -159,6 +197,10 @@ def parse_field(spec: str) -> Field:
     mods = [m for m in mods if m not in ON_DELETE]
     _check_modifiers(spec, kind, mods)
     _check_on_delete(spec, kind, rules, optional=bool(match["optional"]))
+    if kind == "many" and match["optional"]:
+        raise FieldSpecError(
+            spec=spec, reason="a many field is never null, only empty: drop the '?'"
+        )
     has_default = match["default"] is not None
     return Field(
         name=name,
@@ -203,7 +245,7 @@ def _check_modifiers(spec: str, kind: str, mods: list[str]) -> None:
 def _parse_default(spec: str, kind: str, text: str) -> Any:
     parser = _DEFAULT_PARSERS[kind]
     if parser is None:
-        raise FieldSpecError(spec=spec, reason="a reference cannot have a default")
+        raise FieldSpecError(spec=spec, reason=f"a {kind} field cannot have a default")
     try:
         value = parser(text)
     except (ValueError, decimal.InvalidOperation) as error:
@@ -237,8 +279,9 @@ def parse_fields(specs: Iterable[str], *, known_resources: Iterable[str]) -> tup
     return tuple(fields)
 
 
-def check_identifier_lengths(table: str, fields: Iterable[Field]) -> None:
-    """Refuse a table, column, index or constraint name the databases cannot hold whole."""
+def check_table_fields(table: str, fields: Iterable[Field]) -> None:
+    """Refuse what `table` cannot hold: a name the databases would cut (table, column, index,
+    constraint, link table), or a many field to the table itself."""
     if len(f"pk_{table}") > MAX_IDENTIFIER:
         raise InvalidNameError(
             kind="resource",
@@ -247,7 +290,21 @@ def check_identifier_lengths(table: str, fields: Iterable[Field]) -> None:
             "that PostgreSQL and MySQL keep; choose a shorter name",
         )
     for field in fields:
-        names = [field.column, f"ix_{table}_{field.column}", f"uq_{table}_{field.column}"]
+        if field.type == "many":
+            link = link_table(table, field)
+            if link.column == link.target_column:
+                raise FieldSpecError(
+                    spec=field.spec,
+                    reason=f"a many field cannot link {table} to itself; link another resource",
+                )
+            names = [
+                link.name,
+                f"pk_{link.name}",
+                f"fk_{link.name}_{link.column}_{table}",
+                f"fk_{link.name}_{link.target_column}_{link.target}",
+            ]
+        else:
+            names = [field.column, f"ix_{table}_{field.column}", f"uq_{table}_{field.column}"]
         if field.type == "ref":
             names.append(f"fk_{table}_{field.column}_{field.target}")
         too_long = next((n for n in names if len(n) > MAX_IDENTIFIER), None)

@@ -8,7 +8,16 @@ import uuid
 
 import pytest
 
-from fastforge.fields import TYPES, FieldSpecError, parse_field, parse_fields
+from fastforge.fields import (
+    RELATIONS,
+    TYPES,
+    FieldSpecError,
+    LinkTable,
+    check_table_fields,
+    link_table,
+    parse_field,
+    parse_fields,
+)
 
 
 @pytest.mark.parametrize(
@@ -40,10 +49,50 @@ def test_specs_parse(spec: str, expected: dict[str, object]) -> None:
 
 def test_every_type_parses() -> None:
     for kind in TYPES:
-        spec = f"x:{kind}:users" if kind == "ref" else f"x:{kind}"
-        assert (
-            parse_field(spec.replace(":users", "") if kind != "ref" else "x:ref:users").type == kind
-        )
+        spec = f"x:{kind}:users" if kind in RELATIONS else f"x:{kind}"
+        assert parse_field(spec).type == kind
+
+
+def test_a_many_field_is_sent_as_ids_and_stored_in_a_link_table() -> None:
+    field = parse_field("tags:many:tags")
+
+    assert (field.column, field.kind, field.spec) == ("tag_ids", "many:tags", "tags:many:tags")
+    assert link_table("products", field) == LinkTable(
+        name="products_tags",
+        column="product_id",
+        target_column="tag_id",
+        table="products",
+        target="tags",
+    )
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("tags:many", "use many:RESOURCE, e.g. tags:many:tags"),
+        ("tags:many:tags?", "a many field is never null, only empty: drop the '?'"),
+        ("tags:many:tags=1", "a many field cannot have a default"),
+        ("tags:many:tags:unique", "unique is supported on str, int, uuid, ref fields"),
+        ("tags:many:tags:cascade", "cascade is a rule for ref fields only"),
+    ],
+)
+def test_many_fields_refuse_what_a_link_table_cannot_mean(spec: str, message: str) -> None:
+    with pytest.raises(FieldSpecError) as caught:
+        parse_field(spec)
+
+    assert str(caught.value) == f"Invalid field {spec!r}: {message}"
+
+
+def test_a_many_field_cannot_link_a_table_to_itself() -> None:
+    with pytest.raises(FieldSpecError, match="cannot link products to itself"):
+        check_table_fields("products", [parse_field("related:many:products")])
+
+
+def test_a_link_table_name_past_63_characters_is_refused() -> None:
+    field = parse_field(f"{'t' * 50}:many:tags")
+
+    with pytest.raises(FieldSpecError, match="past the 63 that PostgreSQL and MySQL keep"):
+        check_table_fields("products", [field])
 
 
 @pytest.mark.parametrize(

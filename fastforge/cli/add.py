@@ -57,9 +57,9 @@ def add_resource(
         list[str] | None,
         typer.Argument(
             help="Fields as NAME:TYPE, e.g. title:str body:text? price:decimal=0 "
-            "sku:str:unique author:ref:users. Types: str text int float decimal bool date "
-            "datetime uuid json ref:RESOURCE; '?' optional, '=VALUE' default, "
-            ":unique, :index.",
+            "sku:str:unique author:ref:users tags:many:tags. Types: str text int float "
+            "decimal bool date datetime uuid json ref:RESOURCE many:RESOURCE; '?' optional, "
+            "'=VALUE' default, :unique, :index; on ref, :cascade or :set_null.",
             show_default=False,
             autocompletion=complete_field,
         ),
@@ -67,6 +67,14 @@ def add_resource(
     *,
     public: Annotated[
         bool, typer.Option("--public", help="Do not require a logged-in user (auth projects).")
+    ] = False,
+    owned: Annotated[
+        bool,
+        typer.Option(
+            "--owned",
+            help="Each row belongs to the user who created it; users reach only their own "
+            "rows, admins every row (auth projects).",
+        ),
     ] = False,
     dry_run: DryRun = False,
     force: Force = False,
@@ -85,14 +93,17 @@ def add_resource(
     Routes under /api/v1/products: GET "" (a page, with filters and sorting), POST "",
     GET /{product_id}, PATCH /{product_id}, DELETE /{product_id}.
 
-    A reference `author:ref:users` becomes the foreign key column author_id to users.id.
+    A reference `author:ref:users` becomes the foreign key column author_id to users.id
+    (deleting a referenced user is refused with 409; add :cascade or :set_null to change
+    that). A many field `tags:many:tags` links rows through a products_tags table and is
+    sent and read as tag_ids.
 
     Example: fastforge add resource product title:str price:decimal published:bool=false
     """
     from fastforge.generators.resource import plan_resource, resource_next_steps
 
     change_project(
-        lambda ctx: plan_resource(ctx, name, fields or [], public=public),
+        lambda ctx: plan_resource(ctx, name, fields or [], public=public, owned=owned),
         dry_run=dry_run,
         force=force,
         skip=skip,

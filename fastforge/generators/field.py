@@ -16,10 +16,10 @@ from typing import Any
 
 from fastforge import manifest
 from fastforge.errors import FastforgeError
-from fastforge.fields import Field, check_identifier_lengths, parse_fields
+from fastforge.fields import Field, check_table_fields, parse_fields
 from fastforge.formatting import format_python
 from fastforge.generators.common import NotGeneratedError, plan_manifest, render
-from fastforge.generators.resource import render_resource
+from fastforge.generators.resource import link_views, render_resource
 from fastforge.locate import ProjectContext
 from fastforge.merge import merge_module
 from fastforge.migrations import VERSIONS, read_graph, revision_id
@@ -36,7 +36,7 @@ def plan_add_fields(ctx: ProjectContext, resource: str, specs: list[str]) -> Pla
     names, entry, old = _resource(ctx, resource)
     known = _known_resources(ctx, entry)
     added = parse_fields(specs, known_resources=known)
-    check_identifier_lengths(entry.name, added)
+    check_table_fields(entry.name, added)
     taken = {f.name for f in old} | {f.column for f in old}
     for field in added:
         if field.name in taken or field.column in taken:
@@ -44,12 +44,12 @@ def plan_add_fields(ctx: ProjectContext, resource: str, specs: list[str]) -> Pla
                 f"{entry.name} already has a field {field.name!r}; "
                 f"`fastforge rename field {entry.name} ...` changes its name."
             )
-        if not field.optional and not field.has_default:
+        if field.type != "many" and not field.optional and not field.has_default:
             raise FieldChangeError(
                 f"Field {field.spec!r} would be a NOT NULL column without a default, which the "
                 f"rows {entry.name} already holds cannot fill. Make it optional "
-                f"({field.name}:{_kind(field)}?) or give it a default "
-                f"({field.name}:{_kind(field)}=VALUE)."
+                f"({field.name}:{field.kind}?) or give it a default "
+                f"({field.name}:{field.kind}=VALUE)."
             )
     new = (*old, *added)
     message = f"Add {', '.join(f.column for f in added)} to {entry.name}"
@@ -78,11 +78,18 @@ def plan_rename_field(ctx: ProjectContext, resource: str, old_name: str, new_nam
     """Rename a column and every generated reference to it, keeping its data."""
     names, entry, old = _resource(ctx, resource)
     field = _find(entry, old, old_name)
+    if field.type == "many":
+        raise FieldChangeError(
+            f"{entry.name}.{field.name} is a many field, stored in its own link table; "
+            f"remove it and add it under the new name (`fastforge remove field {entry.name} "
+            f"{field.name}`, then `fastforge add field {entry.name} {new_name}:{field.kind}`), "
+            "which drops its links."
+        )
     check_identifier("field", new_name)
     renamed = replace(field, name=new_name)
     # Reparsing the new spec runs every check a new field gets (keywords, reserved words).
     parse_fields([renamed.spec], known_resources=_known_resources(ctx, entry))
-    check_identifier_lengths(entry.name, [renamed])
+    check_table_fields(entry.name, [renamed])
     if any(f.name == new_name or f.column == renamed.column for f in old):
         raise FieldChangeError(f"{entry.name} already has a field {new_name!r}.")
     new = tuple(renamed if f is field else f for f in old)
@@ -113,14 +120,19 @@ def _plan_change(
     renamed: list[Field] | None = None,
 ) -> Plan:
     public = bool(entry.options.get("public", False))
-    fresh = render_resource(ctx, names, new, public=public)
+    owned = bool(entry.options.get("owned", False))
+    fresh = render_resource(ctx, names, new, public=public, owned=owned)
     current = {rel: _read(ctx, entry, rel) for rel in fresh}
     # A file as generated is its own base (even if the blueprints changed since); only
     # the files the user changed need the old fields rendered again.
     pristine = {
         rel for rel, mine in current.items() if manifest.digest(mine) == entry.files.get(rel)
     }
-    base = current if pristine == set(fresh) else render_resource(ctx, names, old, public=public)
+    base = (
+        current
+        if pristine == set(fresh)
+        else render_resource(ctx, names, old, public=public, owned=owned)
+    )
     merged = {
         rel: merge_module(
             base=(current[rel] if rel in pristine else base[rel]).decode(),
@@ -167,6 +179,7 @@ def _plan_migration(
         "revision": revision,
         "down_revision": down,
         "server_defaults": {f.column: _server_default(f) for f in changed if f.has_default},
+        "links": link_views(names, changed),
     }
     return rel, render("field/migration.py.jinja", context)
 
@@ -218,7 +231,3 @@ def _find(entry: manifest.Entry, fields: tuple[Field, ...], name: str) -> Field:
         listed = ", ".join(f.name for f in fields)
         raise FieldChangeError(f"{entry.name} has no field {name!r} (its fields: {listed}).")
     return found
-
-
-def _kind(field: Field) -> str:
-    return f"ref:{field.target}" if field.type == "ref" else field.type

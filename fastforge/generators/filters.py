@@ -80,7 +80,11 @@ def filter_context(names: ResourceNames, fields: tuple[Field, ...]) -> dict[str,
     ranges = [RangeView(f.field, lower[f.column].name, f.name) for f in by_kind["at_most"]]
     shared = [f for f in fields if f.type in _SHARED_EXAMPLE and not f.unique]
     return {
-        "sort_keys": ["id", *[f.column for f in fields if f.type != "json"], "created_at"],
+        "sort_keys": [
+            "id",
+            *[f.column for f in fields if f.type not in ("json", "many")],
+            "created_at",
+        ],
         "filters": filters,
         "filters_by_kind": by_kind,
         "contains_filter": by_kind["contains"][0] if by_kind["contains"] else None,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from fastforge import manifest
 from fastforge.errors import FastforgeError, SchemaHistoryError
-from fastforge.fields import Field, check_identifier_lengths, parse_fields
+from fastforge.fields import Field, LinkTable, check_table_fields, link_table, parse_fields
 from fastforge.formatting import format_python
 from fastforge.generators.collisions import check_resource_name
 from fastforge.generators.common import (
@@ -43,6 +44,18 @@ class DatabaseRequiredError(FastforgeError):
         )
 
 
+class OwnershipError(FastforgeError):
+    """`--owned` needs users to own the rows."""
+
+    def __init__(self, *, public: bool) -> None:
+        reason = (
+            "a --public resource has no current user to own its rows; drop one of the two flags"
+            if public
+            else "this project was generated with auth=none, so there are no users to own rows"
+        )
+        super().__init__(f"Cannot add an owned resource: {reason}.")
+
+
 @dataclass(frozen=True)
 class RefView:
     """What a test needs to create the row a reference points at."""
@@ -55,12 +68,34 @@ class RefView:
     on_delete: str
 
 
+@dataclass(frozen=True)
+class LinkView:
+    """A `many` field: its link table, and what the model and tests need of its target."""
+
+    field: Field
+    link: LinkTable
+    target_pascal: str
+    target_singular: str
+    target_path: str
+
+
 def plan_resource(
-    ctx: ProjectContext, name: str, specs: list[str], *, public: bool = False
+    ctx: ProjectContext,
+    name: str,
+    specs: list[str],
+    *,
+    public: bool = False,
+    owned: bool = False,
 ) -> Plan:
-    """Model, schemas, service, controller, routes, migration and tests of a CRUD resource."""
+    """Model, schemas, service, controller, routes, migration and tests of a CRUD resource.
+
+    An `owned` resource's rows belong to the user who created them: regular users reach only
+    their own, admins every row.
+    """
     if ctx.database == "none":
         raise DatabaseRequiredError
+    if owned and (ctx.auth == "none" or public):
+        raise OwnershipError(public=public)
     check_resource_name(ctx, name, fields=specs, public=public)
     names = resource_names(name)
     existing = manifest.load(ctx.root)["resources"]
@@ -68,7 +103,11 @@ def plan_resource(
     if ctx.auth != "none":
         known.append("users")
     fields = parse_fields(specs, known_resources=known)
-    check_identifier_lengths(names.plural, fields)
+    check_table_fields(names.plural, fields)
+    if owned and any(f.column == "owner_id" or f.name == "owner_id" for f in fields):
+        raise FastforgeError(
+            f"An owned resource keeps its owner in owner_id; rename the field {'owner'!r}."
+        )
     protected = ctx.auth != "none" and not public
     graph = read_graph(ctx.root)
     previous = existing.get(names.plural)
@@ -78,7 +117,9 @@ def plan_resource(
         migration = f"{VERSIONS}/{revision}_create_{names.plural}.py"
     else:
         migration, revision, down = _same_migration(ctx, graph, previous, fields)
-    context = _context(names, fields, protected=protected, revision=revision, down=down)
+    context = _context(
+        names, fields, protected=protected, owned=owned, revision=revision, down=down
+    )
     files = {**resource_files(names), migration: "resource/migration.py.jinja"}
     rendered = format_python(
         {rel: render(blueprint, context) for rel, blueprint in files.items()}, root=ctx.root
@@ -97,7 +138,7 @@ def plan_resource(
         name=names.plural,
         files={rel: manifest.digest(content) for rel, content in rendered.items()},
         fields=tuple(f.spec for f in fields),
-        options={"module": names.plural, "public": public},
+        options={"module": names.plural, "public": public, "owned": owned},
     )
     if previous is not None:
         entry = replace(entry, files={**entry.files, migration: previous.files[migration]})
@@ -118,11 +159,16 @@ def resource_files(names: ResourceNames) -> dict[str, str]:
 
 
 def render_resource(
-    ctx: ProjectContext, names: ResourceNames, fields: tuple[Field, ...], *, public: bool
+    ctx: ProjectContext,
+    names: ResourceNames,
+    fields: tuple[Field, ...],
+    *,
+    public: bool,
+    owned: bool,
 ) -> dict[str, bytes]:
     """A resource's files but its migrations, formatted, as `add resource` writes them."""
     protected = ctx.auth != "none" and not public
-    context = _context(names, fields, protected=protected, revision="", down=None)
+    context = _context(names, fields, protected=protected, owned=owned, revision="", down=None)
     files = resource_files(names)
     return format_python(
         {rel: render(blueprint, context) for rel, blueprint in files.items()}, root=ctx.root
@@ -151,7 +197,8 @@ def plan_resource_removal(
     dependants = [
         other.name
         for other in resources.values()
-        if other.name != entry.name and any(f":ref:{entry.name}" in s for s in other.fields)
+        if other.name != entry.name
+        and any(f":{kind}:{entry.name}" in s for s in other.fields for kind in ("ref", "many"))
     ]
     if dependants:
         raise FastforgeError(
@@ -287,11 +334,34 @@ def _plan_drop_migration(
     down = graph.head
     revision = revision_id("drop", names.plural, down or "")
     rel = f"{VERSIONS}/{revision}_drop_{names.plural}.py"
-    context = {"names": names, "fields": fields, "revision": revision, "down_revision": down}
+    context = {
+        "names": names,
+        "fields": fields,
+        "links": link_views(names, fields),
+        "owned": bool(entry.options.get("owned", False)),
+        "revision": revision,
+        "down_revision": down,
+    }
     rendered = format_python(
         {rel: render("resource/drop_migration.py.jinja", context)}, root=ctx.root
     )
     plan.add(rel, rendered[rel])
+
+
+def link_views(names: ResourceNames, fields: Iterable[Field]) -> list[LinkView]:
+    """The `many` fields among `fields`, each with its link table."""
+    return [
+        LinkView(
+            field=f,
+            link=link_table(names.plural, f),
+            # The target exists already; its name needs no checking here.
+            target_pascal=resource_names(str(f.target)).pascal,
+            target_singular=singular(str(f.target)),
+            target_path=str(f.target).replace("_", "-"),
+        )
+        for f in fields
+        if f.type == "many"
+    ]
 
 
 def _register_model(
@@ -313,11 +383,12 @@ def _context(
     fields: tuple[Field, ...],
     *,
     protected: bool,
+    owned: bool,
     revision: str,
     down: str | None,
 ) -> dict[str, Any]:
     filterable = [f for f in fields if f.type in _FILTERABLE]
-    non_ref = [f for f in fields if f.type != "ref"]
+    non_ref = [f for f in fields if f.type not in ("ref", "many")]
     refs = [
         RefView(
             column=f.column,
@@ -338,8 +409,13 @@ def _context(
         "names": names,
         "fields": fields,
         "types": {f.type for f in fields},
-        "needs_mapped_column": any(
-            f.type not in _PLAIN or f.has_default or f.unique or f.index for f in fields
+        "columns": [f for f in fields if f.type != "many"],
+        "links": link_views(names, fields),
+        "needs_mapped_column": owned
+        or any(
+            f.type not in _PLAIN or f.has_default or f.unique or f.index
+            for f in fields
+            if f.type != "many"
         ),
         **filter_context(names, fields),
         "filter_example": filterable[0].column if filterable else "",
@@ -350,6 +426,7 @@ def _context(
         "kept_fields": [f for f in non_ref[1:] if f.type in _EXACT][:1],
         "unique_field": unique.column if unique else "",
         "protected": protected,
+        "owned": owned,
         "logged_in": protected or uses_users,
         "revision": revision,
         "down_revision": down,
