@@ -2,14 +2,14 @@
 
 from fastapi import APIRouter
 
-from app.controllers import info as controller
 from app.routes.deps import SettingsDep
 from app.schemas.info import InfoRead
+from app.services.info import AppInfo, get_app_info
 
 router = APIRouter(prefix="/info", tags=["info"])
 
 
-@router.get("")
-async def read_info(settings: SettingsDep) -> InfoRead:
+@router.get("", response_model=InfoRead)
+async def read_info(settings: SettingsDep) -> AppInfo:
     """Return the service's name, version and environment."""
-    return controller.read_info(settings)
+    return get_app_info(settings)

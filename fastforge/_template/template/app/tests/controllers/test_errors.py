@@ -105,6 +105,35 @@ def test_domain_errors_map_to_http_errors(error: ServiceError, status_code: int)
     assert http_error.detail == str(error)
 
 
+@pytest.mark.parametrize(
+    ("error", "status_code", "code"),
+    [
+        (NotFoundError("Item 7 was not found"), 404, "not_found"),
+        (ConflictError("The name is taken"), 409, "conflict"),
+    ],
+)
+def test_a_domain_error_from_a_route_is_answered_in_the_error_shape(
+    app: FastAPI, error: ServiceError, status_code: int, code: str
+) -> None:
+    async def fail() -> None:
+        raise error
+
+    app.add_api_route("/fails", fail)
+
+    with TestClient(app) as client:
+        response = client.get("/fails")
+
+    assert response.status_code == status_code
+    assert response.json() == {
+        "error": {
+            "code": code,
+            "message": str(error),
+            "details": None,
+            "request_id": response.headers["X-Request-ID"],
+        }
+    }
+
+
 class _Login(BaseModel):
     email: str
     password: str
