@@ -10,12 +10,13 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.helpers import NOT_CONTENT
+
 # A Jinja expression (`{{ name }}`, `{{ x | f }}`) or tag (`{% if ... %}`); nested dict
 # literals such as `{"a": {...}}` are Python, not leftovers.
 _JINJA = re.compile(
     r"\{\{-?\s*[A-Za-z_][\w.]*\s*(\|[^}]*)?-?\}\}|\{%-?\s*[a-z]+\b|\b[a-z]+\s*-?%\}"
 )
-_SKIPPED_DIRS = {".git", ".venv", "__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache"}
 
 
 def tool(name: str) -> str:
@@ -69,7 +70,7 @@ def jinja_leftovers(root: Path) -> list[str]:
     found = []
     for path in root.rglob("*"):
         rel = path.relative_to(root)
-        if _SKIPPED_DIRS.intersection(rel.parts):
+        if NOT_CONTENT.intersection(rel.parts):
             continue
         if _JINJA.search(str(rel)) or (
             path.is_file() and _JINJA.search(path.read_text(encoding="utf-8", errors="replace"))

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
-from tests.generated import assert_ok, uv_env
+from tests.helpers import assert_ok, uv
 from tests.services import MARIADB, POSTGRES, Service
 
 SERVERS: dict[str, Service] = {"postgres": POSTGRES, "mysql": MARIADB}
@@ -38,17 +37,12 @@ asyncio.run(main(sys.argv[1], sys.argv[2]))
 """
 
 
-def run(project: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    """`uv run ARGS` in the project; fails the test with the command's output."""
-    done = uv_env(project, ("run", *args), env)
-    assert_ok(done)
-    return done
-
-
 def sql(project: Path, database: str, statement: str) -> str:
     """Run a statement on the server's admin database; return the first value, if any."""
     admin = SERVER_URLS[database] + ("postgres" if database == "postgres" else "")
-    return run(project, {}, "python", "-c", ADMIN_STATEMENT, admin, statement).stdout.strip()
+    done = uv(project, "run", "python", "-c", ADMIN_STATEMENT, admin, statement)
+    assert_ok(done)
+    return done.stdout.strip()
 
 
 @contextlib.contextmanager
@@ -75,4 +69,4 @@ def migrations_round_trip(project: Path, database: str) -> None:
     with throwaway_database(project, database) as url:
         env = {"DATABASE_URL": url}
         for command in (("upgrade", "head"), ("check",), ("downgrade", "base")):
-            run(project, env, "alembic", *command)
+            assert_ok(uv(project, "run", "alembic", *command, env=env))

@@ -1,4 +1,4 @@
-"""Helpers to run a generated project's own commands, as its README tells users to."""
+"""Helpers to serve and check a generated project, as its README tells users to."""
 
 from __future__ import annotations
 
@@ -18,20 +18,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from fastforge.steps import find_uv
-
-
-def uv(project: Path, *args: str, timeout: float = 600) -> subprocess.CompletedProcess[str]:
-    """Run `uv ARGS` in the project; the result keeps output for assertion messages."""
-    binary = find_uv()
-    assert binary, "uv is a dependency of fastforge and must be installed"
-    return subprocess.run(
-        [binary, *args], cwd=project, capture_output=True, text=True, timeout=timeout, check=False
-    )
-
-
-def assert_ok(done: subprocess.CompletedProcess[str]) -> None:
-    """Fail with the command's own output."""
-    assert done.returncode == 0, f"{done.args} failed:\n{done.stdout}\n{done.stderr}"
+from tests.helpers import assert_ok, uv
 
 
 def free_port() -> int:
@@ -87,20 +74,6 @@ def get(url: str) -> tuple[int, bytes]:
         return response.status, response.read()
 
 
-def generate(target: Path, answers: dict[str, str] | None = None) -> Path:
-    """Render a project with fastforge (no git, no install) and return its folder."""
-    from typer.testing import CliRunner
-
-    from fastforge.cli import app
-
-    data = [arg for key, value in (answers or {}).items() for arg in ("--data", f"{key}={value}")]
-    result = CliRunner().invoke(
-        app, ["new", str(target), "--defaults", "--no-git", "--no-install", "--quiet", *data]
-    )
-    assert result.exit_code == 0, result.output
-    return target
-
-
 CHECKS = (
     ("run", "pytest", "-q", "-p", "no:cacheprovider"),
     ("run", "ruff", "check", "."),
@@ -125,21 +98,4 @@ def check_project(project: Path, env: dict[str, str] | None = None) -> None:
     """Install the project and run its tests, lint and type checks; fail on the first red one."""
     assert_ok(uv(project, "sync", "--quiet"))
     for command in CHECKS:
-        assert_ok(uv_env(project, command, {"MYPY_CACHE_DIR": _mypy_cache(), **(env or {})}))
-
-
-def uv_env(
-    project: Path, args: tuple[str, ...], env: dict[str, str] | None
-) -> subprocess.CompletedProcess[str]:
-    """`uv ARGS` with extra environment variables (service URLs for the generated tests)."""
-    binary = find_uv()
-    assert binary
-    return subprocess.run(
-        [binary, *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
+        assert_ok(uv(project, *command, env={"MYPY_CACHE_DIR": _mypy_cache(), **(env or {})}))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from tests.conftest import services_required
+from tests.helpers import services_required
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ way the Authorize button of /docs does, as the admin the README's command create
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import urllib.parse
@@ -19,31 +18,15 @@ import yaml
 from typer.testing import CliRunner
 
 from fastforge.cli import app
-from fastforge.questions import load_questions
-from fastforge.steps import find_uv
-from tests.conftest import REPO
 from tests.databases import throwaway_database
-from tests.generated import assert_ok, free_port, generate, serving, uv, uv_env
-from tests.services import MARIADB, POSTGRES, Service, require
+from tests.generated import free_port, serving
+from tests.helpers import REPO, assert_ok, generate, uv
+from tests.services import POSTGRES, require
 
-CHOICES = {q.name: tuple(str(c) for c in q.choices) for q in load_questions()}
-SERVERS: dict[str, Service] = {"postgres": POSTGRES, "mysql": MARIADB}
-# The generated suites fail, rather than skip, when a server they need is down.
 REFUSAL = "auth 'jwt' needs a database to store its users, and database is 'none'"
 ADMIN_EMAIL = "admin@example.com"
 ADMIN_PASSWORD = "a long admin password"
 QUICK = ["--defaults", "--no-git", "--no-install"]
-
-# auth=jwt with every database that can hold its users, and auth=none once: the database
-# tests already run every database value.
-COMBINATIONS = [
-    *({"auth": "jwt", "database": db} for db in CHOICES["database"] if db != "none"),
-    *({"auth": auth, "database": "sqlite"} for auth in CHOICES["auth"] if auth != "jwt"),
-]
-
-
-def _label(answers: dict[str, str]) -> str:
-    return ",".join(f"{k}={v}" for k, v in answers.items())
 
 
 def test_jwt_without_a_database_is_refused_with_nothing_written(tmp_path: Path) -> None:
@@ -123,8 +106,9 @@ def test_docs_authorize_logs_in_the_admin_the_readme_command_creates(
 
     with throwaway_database(project, "postgres") as url:
         env = {"DATABASE_URL": url}
-        assert_ok(uv_env(project, ("run", "alembic", "upgrade", "head"), env))
-        created = _run_with_input(project, command.split()[1:], ADMIN_PASSWORD, env)
+        assert_ok(uv(project, "run", "alembic", "upgrade", "head", env=env))
+        created = uv(project, *command.split()[1:], env=env, stdin=ADMIN_PASSWORD)
+        assert_ok(created)
         assert created.stdout.strip() == f"Created admin {ADMIN_EMAIL}"
 
         monkeypatch.setenv("DATABASE_URL", url)
@@ -153,25 +137,6 @@ def test_docs_authorize_logs_in_the_admin_the_readme_command_creates(
                 )
             )
             assert [user["email"] for user in users["items"]] == [ADMIN_EMAIL]
-
-
-def _run_with_input(
-    project: Path, args: list[str], stdin: str, env: dict[str, str]
-) -> subprocess.CompletedProcess[str]:
-    binary = find_uv()
-    assert binary
-    done = subprocess.run(
-        [binary, *args],
-        cwd=project,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-        env={**os.environ, **env},
-    )
-    assert_ok(done)
-    return done
 
 
 def _fetch(

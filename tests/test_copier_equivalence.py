@@ -7,10 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from fastforge.cli import app
-from tests.conftest import REPO, snapshot
+from tests.helpers import REPO, generate, snapshot
 
 # The secret is random per project; the answers file records where the template came
 # from (a git clone for copier, the installed package for fastforge).
@@ -45,10 +42,7 @@ def test_plain_copier_copy_matches_fastforge_new(tmp_path: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    result = CliRunner().invoke(
-        app, ["new", str(by_fastforge), "--defaults", "--no-git", "--no-install"]
-    )
-    assert result.exit_code == 0, result.output
+    generate(by_fastforge)
     copied, forged = _normalized(by_copier), _normalized(by_fastforge)
     assert sorted(copied) == sorted(forged)
     assert copied == forged

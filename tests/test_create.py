@@ -14,7 +14,7 @@ from fastforge.create import (
     read_answers_file,
 )
 from fastforge.errors import AnswersFileError, InvalidAnswerError, TargetNotEmptyError
-from tests.conftest import build_file_tree
+from tests.helpers import build_file_tree
 
 
 def test_parse_data_splits_on_the_first_equals() -> None:

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 
 from fastforge.questions import load_questions
-from tests.databases import SERVERS, run, sql, throwaway_database
-from tests.generated import assert_ok, free_port, generate, serving, uv_env
+from tests.databases import SERVERS, sql, throwaway_database
+from tests.generated import free_port, serving
+from tests.helpers import assert_ok, generate, uv
 from tests.services import POSTGRES, require
 
 pytestmark = pytest.mark.slow
@@ -83,26 +84,28 @@ def test_migrations_round_trip_and_autogenerate_a_new_model(tmp_path: Path, data
     # auth none: the fresh project has no migration of its own (tests/test_auth.py runs jwt).
     project = generate(tmp_path / "shop-api", {"database": database, "auth": "none"})
     # The project's own tests, lint and types run for every combination in test_matrix.py.
-    assert_ok(uv_env(project, ("sync", "--quiet"), None))
+    assert_ok(uv(project, "sync", "--quiet"))
 
     with throwaway_database(project, database) as url:
         env = {"DATABASE_URL": url}
         # The fresh project: no revisions, no models, nothing to migrate.
         for command in (("upgrade", "head"), ("check",), ("downgrade", "base")):
-            run(project, env, "alembic", *command)
+            assert_ok(uv(project, "run", "alembic", *command, env=env))
 
         add_note_model(project)
-        run(project, env, "alembic", "revision", "--autogenerate", "-m", "add notes")
+        assert_ok(
+            uv(project, "run", "alembic", "revision", "--autogenerate", "-m", "add notes", env=env)
+        )
         (revision,) = (project / "migrations/versions").glob("*_add_notes.py")
         assert "uq_notes_title" in revision.read_text(), "the naming convention names it"
-        run(project, env, "alembic", "upgrade", "head")
-        run(project, env, "alembic", "check")
-        run(project, env, "python", "-c", TIMESTAMPS_CHECK)
-        run(project, env, "alembic", "downgrade", "base")
-        run(project, env, "alembic", "upgrade", "head")
+        assert_ok(uv(project, "run", "alembic", "upgrade", "head", env=env))
+        assert_ok(uv(project, "run", "alembic", "check", env=env))
+        assert_ok(uv(project, "run", "python", "-c", TIMESTAMPS_CHECK, env=env))
+        assert_ok(uv(project, "run", "alembic", "downgrade", "base", env=env))
+        assert_ok(uv(project, "run", "alembic", "upgrade", "head", env=env))
         # The generated revision is code the project signs: lint and types pass.
         for lint in (("ruff", "check", "."), ("ruff", "format", "--check", "."), ("mypy", ".")):
-            run(project, {}, *lint)
+            assert_ok(uv(project, "run", *lint))
 
 
 def test_database_none_generates_no_database_code(tmp_path: Path) -> None:
@@ -169,14 +172,14 @@ def test_dropped_clients_leak_no_connection_on_postgres(
 ) -> None:
     require(POSTGRES)
     project = generate(tmp_path / "drop-test", {"database": "postgres"})
-    assert_ok(uv_env(project, ("sync", "--quiet"), None))
+    assert_ok(uv(project, "sync", "--quiet"))
     (project / "probe.py").write_text(PROBE_APP)
 
     with throwaway_database(project, "postgres") as url:
         name = url.rsplit("/", 1)[1]
         monkeypatch.setenv("DATABASE_URL", url)
         # /health checks the schema too, so the database is brought to head first.
-        assert_ok(uv_env(project, ("run", "alembic", "upgrade", "head"), {"DATABASE_URL": url}))
+        assert_ok(uv(project, "run", "alembic", "upgrade", "head", env={"DATABASE_URL": url}))
         port = free_port()
         with serving(project, ["run", "uvicorn", "probe:app"], port) as base:
             # The burst: most clients hang up mid-request, the others wait for their answer.

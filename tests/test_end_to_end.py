@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from fastforge.cli import app
-from tests.conftest import REPO
-from tests.generated import assert_ok, free_port, get, serving, uv
+from tests.generated import free_port, get, serving
+from tests.helpers import REPO, assert_ok, uv
 
 pytestmark = pytest.mark.slow
 

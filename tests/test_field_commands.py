@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.databases import sql
-from tests.generated import assert_ok, check_project, free_port, generate, uv, uv_env
+from tests.generated import check_project, free_port
+from tests.helpers import assert_ok, generate, uv
 from tests.services import MARIADB, POSTGRES, require
 from tests.test_first_run import drop_dev_database, fastforge, http, running
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.slow
 
 
 def migrate(project: Path, *steps: str) -> None:
-    assert_ok(uv_env(project, ("run", "alembic", *steps), {}))
+    assert_ok(uv(project, "run", "alembic", *steps))
 
 
 def rows(project: Path) -> list[dict[str, object]]:

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 
 from fastforge.project_commands import run_and_test
-from tests.conftest import snapshot
 from tests.databases import sql
-from tests.generated import assert_ok, free_port, generate, uv, uv_env, wait_until_up
+from tests.generated import free_port, wait_until_up
+from tests.helpers import assert_ok, generate, snapshot, uv
 from tests.services import MARIADB, POSTGRES, require
 
 pytestmark = pytest.mark.slow
@@ -178,7 +178,7 @@ def test_first_hour_keeps_the_schema_history(tmp_path: Path, database: str) -> N
     assert "price:decimal=0" in readded.stderr + readded.stdout
     assert snapshot(project) == before
     for check in (("alembic", "upgrade", "head"), ("alembic", "check")):
-        assert_ok(uv_env(project, ("run", *check), {}))
+        assert_ok(uv(project, "run", *check))
 
     # --drop-table keeps the history and adds a migration; until it is applied, /health
     # names it as pending.
@@ -196,7 +196,7 @@ def test_first_hour_keeps_the_schema_history(tmp_path: Path, database: str) -> N
         assert health["checks"] == {"database": "ok", "migrations": "error"}  # type: ignore[comparison-overlap]
         assert new_migration.split("_")[0] in str(health["details"])
     for step in (("upgrade", "head"), ("check",), ("downgrade", "-1"), ("upgrade", "head")):
-        assert_ok(uv_env(project, ("run", "alembic", *step), {}))
+        assert_ok(uv(project, "run", "alembic", *step))
     with running(project, f"uv run fastapi run --port {port}", port) as base:
         assert http("GET", base + "/health")[0] == 200
         status, _ = http(
@@ -233,10 +233,13 @@ def test_server_faults_are_one_line_and_change_nothing(tmp_path: Path, database:
         sql(project, database, f"CREATE USER '{role}'@'%'")
     try:
         missing = f"missing_{uuid.uuid4().hex[:6]}"
-        done = uv_env(
+        done = uv(
             project,
-            ("run", "alembic", "upgrade", "head"),
-            {"DATABASE_URL": f"{scheme}://{role}@{server}/{missing}"},
+            "run",
+            "alembic",
+            "upgrade",
+            "head",
+            env={"DATABASE_URL": f"{scheme}://{role}@{server}/{missing}"},
         )
         assert done.returncode != 0
         assert "Traceback" not in done.stdout + done.stderr
@@ -249,7 +252,7 @@ def test_server_faults_are_one_line_and_change_nothing(tmp_path: Path, database:
         sql(project, database, drop)
 
     down = f"{scheme}://root:hunter2@127.0.0.1:{free_port()}/app"
-    done = uv_env(project, ("run", "alembic", "upgrade", "head"), {"DATABASE_URL": down})
+    done = uv(project, "run", "alembic", "upgrade", "head", env={"DATABASE_URL": down})
     assert done.returncode != 0
     assert "Cannot reach the database server" in done.stdout
     assert "hunter2" not in done.stdout + done.stderr

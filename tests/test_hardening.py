@@ -26,7 +26,8 @@ from typer.testing import CliRunner
 from fastforge.cli import app
 from fastforge.steps import find_uv
 from tests.databases import throwaway_database
-from tests.generated import assert_ok, free_port, generate, serving, uv, uv_env
+from tests.generated import free_port, serving
+from tests.helpers import assert_ok, generate, uv
 from tests.services import POSTGRES, require
 
 pytestmark = pytest.mark.slow
@@ -91,7 +92,7 @@ def served_project(
             for name, value in cheapest.items():
                 monkeypatch.setenv(name, value)
         env = {"DATABASE_URL": url}
-        assert_ok(uv_env(project, ("run", "alembic", "upgrade", "head"), env))
+        assert_ok(uv(project, "run", "alembic", "upgrade", "head", env=env))
         create_admin = ("run", "python", "-m", "app.utils.create_admin", ADMIN_EMAIL)
         done = subprocess.run(
             [find_uv() or "uv", *create_admin, "--password-stdin"],

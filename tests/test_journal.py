@@ -12,8 +12,7 @@ from fastforge.cli import app
 from fastforge.journal import JOURNAL_DIR
 from fastforge.migrations import current_head
 from tests import forked
-from tests.conftest import snapshot
-from tests.generated import assert_ok, generate, uv
+from tests.helpers import assert_ok, generate, snapshot, uv
 
 ADD = ["add", "resource", "widget", "name:str", "price:decimal=0", "--quiet"]
 

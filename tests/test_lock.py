@@ -17,7 +17,7 @@ from fastforge.locate import find_project
 from fastforge.lock import project_lock
 from fastforge.migrations import current_head
 from tests import forked
-from tests.generated import generate
+from tests.helpers import generate
 
 RUNS = 20
 

@@ -24,9 +24,9 @@ from typer.testing import CliRunner
 from fastforge.cli import app
 from fastforge.questions import template_root
 from tests.checks import hadolint_clean, jinja_leftovers, validate_schema
-from tests.conftest import snapshot
 from tests.databases import SERVERS, migrations_round_trip
 from tests.generated import check_project
+from tests.helpers import snapshot
 from tests.services import RABBITMQ, REDIS, Service, require
 from tools.matrix import Combination, all_combinations, matrix_questions, shard, values
 

@@ -9,7 +9,7 @@ import yaml
 
 from fastforge.questions import visible_questions
 from tests.checks import validate_schema
-from tests.conftest import REPO
+from tests.helpers import REPO
 from tools.matrix import all_combinations, matrix_questions, shard, values
 
 

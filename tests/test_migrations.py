@@ -10,8 +10,7 @@ from typer.testing import CliRunner
 from fastforge.cli import app
 from fastforge.errors import MigrationStateError
 from fastforge.migrations import read_graph
-from tests.conftest import build_file_tree, snapshot
-from tests.generated import generate
+from tests.helpers import build_file_tree, generate, snapshot
 
 
 def migration(revision: str, down: str | None, *, annotated: bool = False) -> str:

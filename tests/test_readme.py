@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import REPO
+from tests.helpers import REPO
 from tools.readme import render_readme
 
 

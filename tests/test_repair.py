@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from fastforge.cli import app
-from tests.generated import generate
+from tests.helpers import generate
 
 runner = CliRunner()
 

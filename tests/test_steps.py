@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from fastforge import steps
-from tests.conftest import build_file_tree
+from tests.helpers import build_file_tree
 
 
 def test_git_init_commits_every_file(tmp_path: Path) -> None:

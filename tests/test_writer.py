@@ -8,7 +8,7 @@ import pytest
 
 from fastforge.errors import ConflictError
 from fastforge.writer import Plan, Status, apply, classify
-from tests.conftest import build_file_tree, snapshot
+from tests.helpers import build_file_tree, snapshot
 
 
 def test_apply_creates_files_and_folders(tmp_path: Path) -> None:

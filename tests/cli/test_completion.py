@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fastforge.cli.completion import complete_field, complete_resource, complete_router
-from tests.conftest import build_file_tree
+from tests.helpers import build_file_tree
 
 FASTFORGE = str(Path(sys.executable).parent / "fastforge")
 MANIFEST = '{"routers": {"hooks": {"files": {}}}, "resources": {"products": {"files": {}}, "posts": {"files": {}}}}'

@@ -16,8 +16,7 @@ from typer.testing import CliRunner
 
 from fastforge import journal, steps
 from fastforge.cli import app
-from tests.conftest import snapshot
-from tests.generated import generate
+from tests.helpers import generate, snapshot
 
 runner = CliRunner()
 FASTFORGE = str(Path(sys.executable).parent / "fastforge")

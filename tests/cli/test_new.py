@@ -11,14 +11,10 @@ import yaml
 from typer.testing import CliRunner
 
 from fastforge.cli import app
-from tests.conftest import build_file_tree, snapshot
+from tests.helpers import build_file_tree, snapshot
 
 runner = CliRunner()
 QUICK = ["--defaults", "--no-git", "--no-install"]
-
-
-def invoke(*args: str | Path) -> object:
-    return runner.invoke(app, [str(a) for a in args])
 
 
 def test_new_with_defaults_renders_the_project(tmp_path: Path) -> None:

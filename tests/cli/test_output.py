@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from fastforge.steps import uv_env
-from tests.conftest import snapshot
-from tests.generated import generate
+from tests.helpers import generate, snapshot
 
 FASTFORGE = str(Path(sys.executable).parent / "fastforge")
 

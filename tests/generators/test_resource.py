@@ -9,8 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from fastforge.cli import app
-from tests.conftest import snapshot
-from tests.generated import generate
+from tests.helpers import generate, snapshot
 
 runner = CliRunner()
 RICH = [

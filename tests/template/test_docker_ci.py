@@ -19,7 +19,9 @@ import yaml
 from fastforge.questions import load_questions
 from fastforge.steps import find_uv
 from tests.checks import hadolint_clean, validate_schema
-from tests.generated import assert_ok, free_port, generate, get, serving, uv
+from tests.databases import SERVERS
+from tests.generated import free_port, get, serving
+from tests.helpers import assert_ok, generate, uv
 from tests.services import MARIADB, POSTGRES, RABBITMQ, REDIS, Service, require
 
 # The options whose values change the Docker and CI files. A question that does not exist
@@ -262,17 +264,14 @@ def test_start_script_of_the_image_migrates_and_serves_health(
         assert "database" in json.loads(body)["checks"]  # probed, and 200 means it passed
 
 
-DATABASE_SERVERS = {"postgres": POSTGRES, "mysql": MARIADB}
-
-
 @contextlib.contextmanager
 def _own_database(project: Path, database: str) -> Iterator[str | None]:
     """A fresh database on the local server, as the compose container creates it; None for
     SQLite (the file is created by the migrations) and for no database."""
-    if database not in DATABASE_SERVERS:
+    if database not in SERVERS:
         yield None
         return
-    require(DATABASE_SERVERS[database])
+    require(SERVERS[database])
     server = _dotenv(project / ".env.example")["DATABASE_URL"]
     base, _, name = server.rpartition("/")
     admin = f"{base}/postgres" if database == "postgres" else f"{base}/"
