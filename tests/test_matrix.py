@@ -204,18 +204,21 @@ def test_group(group: list[Combination], tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.chdir(project)
     if database != "none":
         # A public resource (its routes open even with auth on), then one with every type,
-        # modifier and a reference to it, and to users when auth is on.
+        # modifier, a reference and a many-to-many link to it, and, when auth is on, a
+        # reference to users and rows owned by their creator.
         _cli("add", "resource", "category", "name:str:unique", "--public")
-        spec = [*RESOURCE, "category:ref:categories?:set_null"]
+        spec = [*RESOURCE, "category:ref:categories?:set_null", "tags:many:categories"]
         if data.get("auth", "none") != "none":
-            spec.append("owner:ref:users")
+            spec += ["editor:ref:users", "--owned"]
         _cli("add", "resource", "product", *spec)
-        # Then the resource evolves: new columns (one unique), renames of an indexed
-        # column and of a reference, and a dropped column, each with its own migration.
+        # Then the resource evolves: new columns (one unique) and a second link table,
+        # renames of an indexed column and of a reference, and a dropped column and link
+        # table, each with its own migration.
         _cli("add", "field", "product", "sku:str?:unique", "on_sale:bool=false")
+        _cli("add", "field", "product", "labels:many:categories")
         _cli("rename", "field", "product", "stock", "quantity")
         _cli("rename", "field", "product", "category", "section")
-        _cli("remove", "field", "product", "ratio")
+        _cli("remove", "field", "product", "ratio", "labels")
     _cli("add", "router", "webhooks")
     # Includes the generated test_migrations.py: upgrade head, then `alembic check` finds
     # the new resource's migration equal to its model on this database.
