@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fastforge import manifest
-from fastforge.locate import ProjectContext
 from fastforge.migrations import VERSIONS, revision_id
 from fastforge.naming import singular
+from fastforge.project.locate import ProjectContext
 
 _ROUTES = Path("app/routes")
 _TYPES = {

@@ -7,8 +7,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from fastforge import journal
-from fastforge.locate import ProjectContext, find_project
 from fastforge.lock import project_lock
+from fastforge.project.locate import ProjectContext, find_project
 
 WAITING = "Waiting for another fastforge command to finish in this project..."
 

@@ -13,9 +13,9 @@ import pytest
 
 from fastforge.errors import LockTimeoutError
 from fastforge.generators.resource import plan_resource
-from fastforge.locate import find_project
 from fastforge.lock import project_lock
 from fastforge.migrations import current_head
+from fastforge.project.locate import find_project
 from tests import forked
 from tests.helpers import generate
 

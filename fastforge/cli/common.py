@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from fastforge.locate import ProjectContext
+    from fastforge.project.locate import ProjectContext
     from fastforge.writer import Outcome, Plan
 
 _WRITING = "Writing"

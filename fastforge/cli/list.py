@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
-    from fastforge.locate import ProjectContext
+    from fastforge.project.locate import ProjectContext
 
 
 def list_project(
@@ -36,7 +36,7 @@ def list_project(
 
     from fastforge import report, session
     from fastforge.cli.errors import reported_errors
-    from fastforge.inventory import list_routers
+    from fastforge.project.inventory import list_routers
 
     def notify(line: str) -> None:
         report.errors.print(line, soft_wrap=True)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from fastforge import manifest
 from fastforge.errors import FastforgeError
-from fastforge.locate import ProjectContext
 from fastforge.naming import plural, singular, snake
+from fastforge.project.locate import ProjectContext
 
 
 class ProjectModuleError(FastforgeError):

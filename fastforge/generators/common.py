@@ -12,8 +12,15 @@ from typing import TYPE_CHECKING, Any
 from fastforge import manifest
 from fastforge.errors import FastforgeError
 from fastforge.fields import Field
-from fastforge.inject import CallLine, ImportLine, add_call, add_import, remove_call, remove_import
-from fastforge.locate import ProjectContext
+from fastforge.project.locate import ProjectContext
+from fastforge.registry import (
+    CallLine,
+    ImportLine,
+    add_call,
+    add_import,
+    remove_call,
+    remove_import,
+)
 from fastforge.writer import Plan
 
 if TYPE_CHECKING:

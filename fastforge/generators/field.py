@@ -20,10 +20,10 @@ from fastforge.fields import Field, check_table_fields, parse_fields
 from fastforge.formatting import format_python
 from fastforge.generators.common import NotGeneratedError, plan_manifest, render
 from fastforge.generators.resource import link_views, render_resource
-from fastforge.locate import ProjectContext
 from fastforge.merge import merge_module
 from fastforge.migrations import VERSIONS, read_graph, revision_id
 from fastforge.naming import ResourceNames, check_identifier, resource_names
+from fastforge.project.locate import ProjectContext
 from fastforge.writer import Plan
 
 

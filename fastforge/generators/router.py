@@ -11,8 +11,8 @@ from fastforge.generators.common import (
     register_router,
     render,
 )
-from fastforge.locate import ProjectContext
 from fastforge.naming import check_identifier, snake
+from fastforge.project.locate import ProjectContext
 from fastforge.writer import Plan
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fastforge import manifest
-from fastforge.locate import ProjectContext
+from fastforge.project.locate import ProjectContext
 
 _METHODS = ("get", "post", "put", "patch", "delete", "head", "options")
 

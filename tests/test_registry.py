@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from fastforge.errors import RegistryError
-from fastforge.inject import (
+from fastforge.registry import (
     CallLine,
     ImportLine,
     add_call,

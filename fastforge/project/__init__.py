@@ -1,0 +1,1 @@
+"""An existing generated project: where it is (`locate`) and what it serves (`inventory`)."""
