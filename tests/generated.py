@@ -29,11 +29,23 @@ def free_port() -> int:
 
 @contextlib.contextmanager
 def serving(project: Path, command: list[str], port: int) -> Iterator[str]:
-    """Start the project's server in its own process group; yield its base URL."""
+    """Start the project's server (`uv COMMAND --port PORT`) until /health; yield its URL."""
     binary = find_uv()
     assert binary
+    with in_background(project, [binary, *command, "--port", str(port)], port=port) as base:
+        yield base
+
+
+@contextlib.contextmanager
+def in_background(
+    project: Path, argv: list[str], *, port: int, ready: str = "/health", timeout: float = 60
+) -> Iterator[str]:
+    """Run `argv` in its own process group until `ready` answers on the port; yield the URL.
+
+    The whole group is stopped afterwards, so a server's reloader or workers go with it.
+    """
     process = subprocess.Popen(
-        [binary, *command, "--port", str(port)],
+        argv,
         cwd=project,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -42,7 +54,7 @@ def serving(project: Path, command: list[str], port: int) -> Iterator[str]:
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(base + "/health", process)
+        _wait_until_up(base + ready, process, timeout)
         yield base
     finally:
         os.killpg(process.pid, signal.SIGTERM)
@@ -52,7 +64,7 @@ def serving(project: Path, command: list[str], port: int) -> Iterator[str]:
             os.killpg(process.pid, signal.SIGKILL)
 
 
-def wait_until_up(url: str, process: subprocess.Popen[str], timeout: float = 60) -> None:
+def _wait_until_up(url: str, process: subprocess.Popen[str], timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:

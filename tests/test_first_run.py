@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import signal
 import subprocess
 import sys
 import urllib.error
@@ -22,7 +21,7 @@ import pytest
 
 from fastforge.project_commands import run_and_test
 from tests.databases import sql
-from tests.generated import free_port, wait_until_up
+from tests.generated import free_port, in_background
 from tests.helpers import assert_ok, generate, snapshot, uv
 from tests.services import MARIADB, POSTGRES, require
 
@@ -74,25 +73,11 @@ def http(
 
 @contextlib.contextmanager
 def running(project: Path, command: str, port: int = README_PORT) -> Iterator[str]:
-    """Run a shell command line in the background, in its own process group, until /health."""
-    process = subprocess.Popen(
-        ["bash", "-c", command],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(base + "/docs", process, timeout=240)
+    """Run a shell command line in the background, in its own process group, until /docs."""
+    with in_background(
+        project, ["bash", "-c", command], port=port, ready="/docs", timeout=240
+    ) as base:
         yield base
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
 
 
 def readme_run_command(project: Path) -> str:
