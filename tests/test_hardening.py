@@ -1,7 +1,8 @@
 """The generated API under a fuzzer, and login timing: proof for the hardening of issue 12.
 
-Each test runs a generated project (auth=jwt, a resource with every field type and
-references) as a real server on this machine, the way its README runs it.
+Each test runs a generated project (auth=jwt, a resource with every field type, references
+and a many-to-many link, and an owned resource) as a real server on this machine, the way
+its README runs it.
 """
 
 from __future__ import annotations
@@ -36,7 +37,8 @@ ADMIN_EMAIL = "admin@example.com"
 USER_EMAIL = "user@example.com"
 PASSWORD = "a long enough password"
 TOKEN_PATH = "/api/v1/auth/token"
-# Every field type, a public resource to reference, and a reference to users.
+# Every field type, a public resource to reference and link to, a reference to users, and
+# an owned resource whose rows reference and link other rows.
 RESOURCES = [
     ["category", "name:str:unique", "--public"],
     [
@@ -44,6 +46,12 @@ RESOURCES = [
         *("title:str:unique", "body:text?", "price:decimal=9.99", "stock:int=0:index"),
         *("ratio:float?", "published:bool=false", "released:date", "starts_at:datetime"),
         *("code:uuid", "meta:json", "category:ref:categories?", "owner:ref:users"),
+        "tags:many:categories",
+    ],
+    [
+        "review",
+        *("comment:text", "stars:int=5", "product:ref:products:cascade"),
+        *("topics:many:categories", "--owned"),
     ],
 ]
 # Fixed, so a failure reproduces; bounded, so both databases take about a minute each.
@@ -93,7 +101,7 @@ def served_project(
                 monkeypatch.setenv(name, value)
         env = {"DATABASE_URL": url}
         assert_ok(uv(project, "run", "alembic", "upgrade", "head", env=env))
-        create_admin = ("run", "python", "-m", "app.utils.create_admin", ADMIN_EMAIL)
+        create_admin = ("run", "python", "-m", "app.commands.create_admin", ADMIN_EMAIL)
         done = subprocess.run(
             [find_uv() or "uv", *create_admin, "--password-stdin"],
             cwd=project,
