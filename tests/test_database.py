@@ -117,7 +117,7 @@ def test_database_none_generates_no_database_code(tmp_path: Path) -> None:
     assert not (project / "alembic.ini").exists()
     assert sorted(p.name for p in (project / "migrations").iterdir()) == ["README.md"]
     assert "no database was chosen" in (project / "migrations/README.md").read_text()
-    assert "no database was chosen" in (project / "config/db.py").read_text()
+    assert not (project / "config/db.py").exists()
     assert "DATABASE_URL" not in (project / ".env").read_text()
     assert "DATABASE_URL" not in (project / ".env.example").read_text()
     for path in project.rglob("*.py"):

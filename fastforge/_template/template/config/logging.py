@@ -2,8 +2,7 @@
 
 import logging
 import logging.config
-
-from app.utils.request_id import get_request_id
+from collections.abc import Callable
 
 LOG_FORMAT = "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"
 
@@ -11,18 +10,25 @@ LOG_FORMAT = "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"
 class RequestIdFilter(logging.Filter):
     """Stamp each record with the id of the request being served, or '-' outside requests."""
 
+    def __init__(self, get_request_id: Callable[[], str | None]) -> None:
+        super().__init__()
+        self.get_request_id = get_request_id
+
     def filter(self, record: logging.LogRecord) -> bool:
-        record.request_id = get_request_id() or "-"
+        record.request_id = self.get_request_id() or "-"
         return True
 
 
-def configure_logging(level: str) -> None:
-    """Send every logger, uvicorn's included, through one formatted stdout handler."""
+def configure_logging(level: str, *, get_request_id: Callable[[], str | None]) -> None:
+    """Send every logger, uvicorn's included, through one formatted stdout handler.
+
+    `get_request_id` tells which request is being served: the app keeps that, not config.
+    """
     logging.config.dictConfig(
         {
             "version": 1,
             "disable_existing_loggers": False,
-            "filters": {"request_id": {"()": RequestIdFilter}},
+            "filters": {"request_id": {"()": RequestIdFilter, "get_request_id": get_request_id}},
             "formatters": {"default": {"format": LOG_FORMAT}},
             "handlers": {
                 "stdout": {

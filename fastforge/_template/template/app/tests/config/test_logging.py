@@ -4,7 +4,7 @@ import contextvars
 import io
 import logging
 
-from app.utils.request_id import set_request_id
+from app.utils.request_id import get_request_id, set_request_id
 from config.logging import RequestIdFilter, configure_logging
 
 
@@ -15,7 +15,7 @@ def make_record() -> logging.LogRecord:
 def test_records_outside_a_request_get_a_dash() -> None:
     record = make_record()
 
-    assert RequestIdFilter().filter(record)
+    assert RequestIdFilter(get_request_id).filter(record)
     assert record.__dict__["request_id"] == "-"
 
 
@@ -24,7 +24,7 @@ def test_records_inside_a_request_get_its_id() -> None:
 
     def filter_during_request() -> None:
         set_request_id("abc123")
-        RequestIdFilter().filter(record)
+        RequestIdFilter(get_request_id).filter(record)
 
     # A copied context keeps the id from leaking into later tests.
     contextvars.copy_context().run(filter_during_request)
@@ -33,7 +33,7 @@ def test_records_inside_a_request_get_its_id() -> None:
 
 
 def test_lines_carry_the_request_id_and_uvicorn_access_is_silenced() -> None:
-    configure_logging("INFO")
+    configure_logging("INFO", get_request_id=get_request_id)
     stdout = next(h for h in logging.getLogger().handlers if h.get_name() == "stdout")
     assert isinstance(stdout, logging.StreamHandler)
     output = io.StringIO()

@@ -5,13 +5,14 @@ import logging
 import pytest
 from fastapi.testclient import TestClient
 
+from app.utils.request_id import get_request_id
 from config.logging import RequestIdFilter
 
 
 def test_each_request_logs_one_access_line(
     client: TestClient, caplog: pytest.LogCaptureFixture
 ) -> None:
-    caplog.handler.addFilter(RequestIdFilter())
+    caplog.handler.addFilter(RequestIdFilter(get_request_id))
 
     with caplog.at_level(logging.INFO, logger="app.access"):
         response = client.get("/api/v1/info", params={"token": "secret"})

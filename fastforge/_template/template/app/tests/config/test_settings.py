@@ -1,12 +1,11 @@
-{% set scheme = {'sqlite': 'sqlite+aiosqlite', 'postgres': 'postgresql+asyncpg', 'mysql': 'mysql+aiomysql'}.get(database, '') %}
 """Settings validation."""
 
 from typing import Any
 
 import pytest
-from pydantic import {% if database != 'none' %}SecretStr, {% endif %}ValidationError
+from pydantic import ValidationError
 
-from config.settings import {% if database != 'none' %}DATABASE_NAME, {% endif %}Settings
+from config.settings import Settings
 
 VALID_SECRET = "0123456789abcdef" * 4
 
@@ -65,35 +64,3 @@ def test_debug_is_refused_in_production() -> None:
 
 def test_log_level_is_case_insensitive() -> None:
     assert make_settings(log_level="debug").log_level == "DEBUG"
-{% if database != 'none' %}
-
-
-def test_database_url_defaults_to_the_local_development_database() -> None:
-    assert DATABASE_NAME == "{{ db_name }}"
-{% if database == 'sqlite' %}
-    expected = f"{{ scheme }}:///./{DATABASE_NAME}.db"
-{% elif database == 'postgres' %}
-    expected = f"postgresql+asyncpg://postgres@127.0.0.1:5432/{DATABASE_NAME}"
-{% else %}
-    expected = f"mysql+aiomysql://root@127.0.0.1:3306/{DATABASE_NAME}"
-{% endif %}
-
-    assert Settings.model_fields["database_url"].default == SecretStr(expected)
-
-
-def test_database_url_without_the_async_driver_is_rejected() -> None:
-    with pytest.raises(ValidationError, match="not 'postgres://'") as error:
-        make_settings(database_url=SecretStr("postgres://user:hunter2@db/app"))
-
-    assert "must start with '{{ scheme }}://'" in str(error.value)
-
-
-def test_database_password_stays_out_of_errors_and_repr(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("DATABASE_URL", "postgres://user:hunter2@db/app")
-    with pytest.raises(ValidationError) as error:
-        make_settings()
-    assert "hunter2" not in str(error.value)
-
-    url = "{{ scheme }}://user:hunter2@db/app"
-    assert "hunter2" not in repr(make_settings(database_url=SecretStr(url)))
-{% endif %}
