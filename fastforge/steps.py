@@ -95,7 +95,10 @@ import os, sys
 out = os.fdopen(os.dup(1), "w", encoding="utf-8")
 os.dup2(2, 1)
 sys.stdout = sys.stderr
-from app.utils.openapi import render_openapi
+try:
+    from app.commands.openapi import render_openapi
+except ModuleNotFoundError:  # a project generated before the commands moved to app/commands
+    from app.utils.openapi import render_openapi
 from main import app
 out.write(render_openapi(app.openapi()))
 out.close()
@@ -110,7 +113,7 @@ def refresh_openapi(root: Path, change: Transaction) -> StepResult:
     """
     from fastforge.writer import Plan
 
-    command = "uv run python -m app.utils.openapi"
+    command = "uv run python -m app.commands.openapi"
     uv = find_uv()
     if uv is None:
         return StepResult("openapi", ok=False, detail="uv is not installed", hint=command)

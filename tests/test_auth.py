@@ -73,7 +73,7 @@ def test_auth_defaults_to_jwt_with_a_database(tmp_path: Path) -> None:
 
     answers = yaml.safe_load((project / ".copier-answers.yml").read_text())
     assert (answers["database"], answers["auth"]) == ("sqlite", "jwt")
-    assert (project / "app/utils/create_admin.py").is_file()
+    assert (project / "app/commands/create_admin.py").is_file()
 
 
 def test_auth_none_generates_no_auth_code(tmp_path: Path) -> None:
@@ -101,7 +101,7 @@ def test_docs_authorize_logs_in_the_admin_the_readme_command_creates(
     project = generate(tmp_path / "demo", {"auth": "jwt", "database": "postgres"})
     assert_ok(uv(project, "sync", "--quiet"))
     readme = (project / "README.md").read_text()
-    command = "uv run python -m app.utils.create_admin admin@example.com --password-stdin"
+    command = "uv run python -m app.commands.create_admin admin@example.com --password-stdin"
     assert command in readme
 
     with throwaway_database(project, "postgres") as url:

@@ -179,7 +179,7 @@ def _run_steps(target: Path, *, install: bool, git: bool) -> list[StepResult]:
                 results.append(steps.git_init(target))
     except KeyboardInterrupt:
         left = [
-            *(["uv sync", "uv run python -m app.utils.openapi"] if install else []),
+            *(["uv sync", "uv run python -m app.commands.openapi"] if install else []),
             *([steps.GIT_BY_HAND] if git else []),
         ]
         finish = " && ".join([f"cd {shlex.quote(str(target))}", *left[len(results) :]])

@@ -18,6 +18,7 @@ PACKAGES = [
     "app/controllers",
     "app/middlewares",
     "app/utils",
+    "app/commands",
     "app/tests",
     "config",
 ]

@@ -1,5 +1,4 @@
-"""Middlewares: code that wraps every request, such as request ids, the access log, CORS, the
-body size limit and the catch-all for unhandled errors. `add_middlewares` installs them in the order they need."""
+"""Middlewares that wrap every request; `add_middlewares` installs them in order."""
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware

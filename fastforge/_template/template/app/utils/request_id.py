@@ -23,7 +23,6 @@ def set_request_id(request_id: str) -> None:
 
 
 def new_request_id() -> str:
-    """Return a fresh random request id."""
     return uuid.uuid4().hex
 
 

@@ -1,4 +1,4 @@
-"""Rewrite docs/openapi.json from the app: `uv run python -m app.utils.openapi`."""
+"""Rewrite docs/openapi.json from the app: `uv run python -m app.commands.openapi`."""
 
 import json
 from pathlib import Path
@@ -13,7 +13,6 @@ def render_openapi(schema: dict[str, Any]) -> str:
 
 
 def write_openapi(path: Path = OPENAPI_PATH) -> None:
-    """Write the current app's OpenAPI schema to `path`."""
     # Imported here: building the app reads settings, which importing this module must not.
     from main import app
 

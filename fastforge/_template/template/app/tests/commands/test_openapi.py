@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from app.utils.openapi import OPENAPI_PATH, render_openapi, write_openapi
+from app.commands.openapi import OPENAPI_PATH, render_openapi, write_openapi
 
 
 def test_docs_openapi_json_is_up_to_date(app: FastAPI) -> None:
@@ -18,7 +18,7 @@ def test_docs_openapi_json_is_up_to_date(app: FastAPI) -> None:
     stored = json.loads(OPENAPI_PATH.read_text(encoding="utf-8"))
 
     assert stored == app.openapi(), (
-        "docs/openapi.json is stale: run `uv run python -m app.utils.openapi`"
+        "docs/openapi.json is stale: run `uv run python -m app.commands.openapi`"
     )
 
 
