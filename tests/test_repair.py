@@ -9,7 +9,6 @@ import pytest
 from typer.testing import CliRunner
 
 from fastforge.cli import app
-from tests.helpers import generate
 
 runner = CliRunner()
 
@@ -21,9 +20,8 @@ def invoke(*args: str) -> str:
 
 
 @pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = generate(tmp_path / "shop", {"database": "sqlite"})
-    monkeypatch.chdir(root)
+def project(project: Path) -> Path:
+    """The SQLite project with two resources, one referencing the other, and a router."""
     invoke("add", "resource", "author", "name:str", "--no-refresh")
     invoke(
         "add",
@@ -35,7 +33,7 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         "--no-refresh",
     )
     invoke("add", "router", "hooks", "--no-refresh")
-    return root
+    return project
 
 
 @pytest.mark.parametrize("corrupt", ["{", "[]"])

@@ -16,18 +16,11 @@ from typer.testing import CliRunner
 
 from fastforge import journal, steps
 from fastforge.cli import app
-from tests.helpers import generate, snapshot
+from tests.helpers import snapshot
 
 runner = CliRunner()
 FASTFORGE = str(Path(sys.executable).parent / "fastforge")
 LONG = "a" * 300
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    root = generate(tmp_path / "shop", {"database": "sqlite"})
-    monkeypatch.chdir(root)
-    return root
 
 
 def one_line(output: str) -> str:
