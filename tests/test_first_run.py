@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from fastforge.project_commands import run_and_test
+from fastforge.project.commands import run_and_test
 from tests.databases import sql
 from tests.generated import free_port, in_background
 from tests.helpers import assert_ok, generate, snapshot, uv

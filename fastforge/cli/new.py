@@ -104,8 +104,9 @@ def _new(
     Asks each question in a terminal unless answered by a flag, --data or --answers-file;
     with --defaults (or without a terminal) it never asks.
     """
-    from fastforge import create, project_commands, report, writer
+    from fastforge import create, report, writer
     from fastforge.cli.errors import reported_errors
+    from fastforge.project.commands import run_and_test
 
     target = Path(path).absolute()
     with reported_errors():
@@ -149,9 +150,7 @@ def _new(
         report.console.print(f"[bold green]Created[/] {target}")
         report.print_summary(root=target, answers=planned.answers, questions=questions)
         report.print_steps(results)
-        report.print_new_project_steps(
-            root=target, steps=project_commands.run_and_test(target), command=command
-        )
+        report.print_new_project_steps(root=target, steps=run_and_test(target), command=command)
 
 
 def _run_steps(target: Path, *, install: bool, git: bool) -> list[StepResult]:

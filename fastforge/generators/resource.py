@@ -22,8 +22,8 @@ from fastforge.generators.common import (
 from fastforge.generators.filters import filter_context
 from fastforge.migrations import VERSIONS, MigrationGraph, read_graph, revision_id
 from fastforge.naming import ResourceNames, resource_names, singular
+from fastforge.project.commands import APPLY_MIGRATIONS
 from fastforge.project.locate import ProjectContext
-from fastforge.project_commands import APPLY_MIGRATIONS
 from fastforge.registry import ImportLine, add_import, add_to_all, remove_from_all, remove_import
 from fastforge.writer import Plan
 
