@@ -5,7 +5,7 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from app.middlewares.access_log import AccessLogMiddleware
 from app.middlewares.body_limit import BodyLimitMiddleware
-from app.middlewares.errors import UnhandledErrorMiddleware
+from app.middlewares.errors import UnhandledErrorMiddleware, handle_unhandled_error
 from app.middlewares.request_id import RequestIdMiddleware
 from app.utils.request_id import REQUEST_ID_HEADER
 from config.settings import Settings
@@ -28,3 +28,6 @@ def add_middlewares(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(AccessLogMiddleware)
     # Outermost, so the id is set before anything else logs and is returned on every response.
     app.add_middleware(RequestIdMiddleware)
+    # Starlette's ServerErrorMiddleware, outside all of these, answers with this handler: the
+    # backstop for failures outside UnhandledErrorMiddleware, such as in an outer middleware.
+    app.add_exception_handler(Exception, handle_unhandled_error)

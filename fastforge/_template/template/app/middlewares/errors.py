@@ -1,9 +1,23 @@
 """Turn exceptions that escape the routes into the shared JSON 500 response."""
 
+import logging
+
 from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.status import HTTP_500_INTERNAL_SERVER_ERROR
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from app.controllers.errors import handle_unhandled_error
+from app.schemas.errors import error_response
+
+logger = logging.getLogger(__name__)
+
+
+async def handle_unhandled_error(request: Request, exc: Exception) -> JSONResponse:
+    """Log the traceback and answer 500 without revealing anything about the failure."""
+    logger.error("Unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return error_response(
+        HTTP_500_INTERNAL_SERVER_ERROR, code="internal_error", message="Internal server error."
+    )
 
 
 class UnhandledErrorMiddleware:

@@ -1,8 +1,12 @@
-"""The one JSON shape every error response uses, and its entries in the OpenAPI document."""
+"""The one JSON shape every error response uses, the response that carries it, and its OpenAPI."""
 
+from collections.abc import Mapping
 from typing import Any, Final
 
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel
+
+from app.utils.request_id import REQUEST_ID_HEADER, get_request_id
 
 
 class ErrorBody(BaseModel):
@@ -18,6 +22,25 @@ class ErrorResponse(BaseModel):
     """The envelope: `{"error": {...}}`."""
 
     error: ErrorBody
+
+
+def error_response(
+    status_code: int,
+    *,
+    code: str,
+    message: str,
+    details: Any = None,
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
+    """Build an error response in the shared `{"error": {...}}` shape."""
+    request_id = get_request_id()
+    body = ErrorResponse(
+        error=ErrorBody(code=code, message=message, details=details, request_id=request_id)
+    )
+    response = JSONResponse(body.model_dump(), status_code=status_code, headers=headers)
+    if request_id is not None:
+        response.headers[REQUEST_ID_HEADER] = request_id
+    return response
 
 
 # Written out, not HTTPStatus.phrase: the phrases differ between Python versions, and the
