@@ -21,10 +21,17 @@ FastforgeError            base; the CLI catches it once (cli/errors.py) and exit
 ├── RegistryError         a registry module has no place to register a new line
 ├── NotPythonError        a module fastforge must edit does not parse
 ├── GeneratedCodeError    ruff could not format generated code (a fastforge bug)
+├── FieldSpecError        a field spec cannot be used (fields.py parses them)
+├── ProjectModuleError    a name `add` was given is a module the project shipped with
+├── NameTakenError        ... or is taken by auth's users or an existing resource
+├── DatabaseRequiredError `add resource` in a project with database=none
+├── OwnershipError        `--owned` without users to own rows
+├── NotGeneratedError     `remove` of something `add` did not make
+├── ModifiedFilesError    `remove` of generated files the user changed, without --force
+├── ReferencedResourceError `remove resource` while others reference or link to it
+├── FieldChangeError      a field command cannot change the resource as asked
 └── AbortedError          Ctrl-C; the CLI prints it and exits 130
 
-The generators' errors (fastforge/generators/) and FieldSpecError (fastforge/fields.py)
-are still defined beside the code that raises them, and derive from FastforgeError too.
 """
 
 from __future__ import annotations
@@ -241,4 +248,85 @@ class GeneratedCodeError(FastforgeError):
     def __init__(self, *, output: str) -> None:
         super().__init__(
             "Generated code is not valid Python (a fastforge bug, please report it): " + output
+        )
+
+
+class FieldSpecError(FastforgeError):
+    """A field spec cannot be used."""
+
+    def __init__(self, *, spec: str, reason: str) -> None:
+        self.spec = spec
+        super().__init__(f"Invalid field {spec!r}: {reason}")
+
+
+class ProjectModuleError(FastforgeError):
+    """The name is taken by a module the project was generated with."""
+
+    def __init__(self, *, kind: str, name: str, paths: list[str]) -> None:
+        self.paths = paths
+        listed = ", ".join(paths)
+        verb = "is" if len(paths) == 1 else "are"
+        super().__init__(
+            f"Cannot add {kind} {name!r}: {listed} {verb} part of the project, not made by "
+            f"fastforge add. Nothing was changed. Choose another name for the {kind}."
+        )
+
+
+class NameTakenError(FastforgeError):
+    """The name is taken by something else fastforge generated, or by auth."""
+
+
+class DatabaseRequiredError(FastforgeError):
+    """Resources are stored in a database, and the project has none."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            "This project was generated with database=none, so it has nowhere to store a "
+            "resource. Use `fastforge add router NAME` for endpoints without storage."
+        )
+
+
+class OwnershipError(FastforgeError):
+    """`--owned` needs users to own the rows."""
+
+    def __init__(self, *, public: bool) -> None:
+        reason = (
+            "a --public resource has no current user to own its rows; drop one of the two flags"
+            if public
+            else "this project was generated with auth=none, so there are no users to own rows"
+        )
+        super().__init__(f"Cannot add an owned resource: {reason}.")
+
+
+class FieldChangeError(FastforgeError):
+    """A field command cannot change the resource as asked; nothing was written."""
+
+
+class NotGeneratedError(FastforgeError):
+    """`remove` was asked for something `add` did not make."""
+
+    def __init__(self, *, kind: str, name: str, known: list[str]) -> None:
+        listed = ", ".join(known) if known else "none"
+        super().__init__(
+            f"No {kind} {name!r} was added by fastforge in this project "
+            f"(known {kind}s: {listed}). See `fastforge list`."
+        )
+
+
+class ModifiedFilesError(FastforgeError):
+    """Generated files were changed since; removing them would lose work."""
+
+    def __init__(self, *, paths: list[str]) -> None:
+        super().__init__(
+            f"These files changed since fastforge generated them: {', '.join(paths)}. "
+            "Nothing was removed. Pass --force to remove them anyway."
+        )
+
+
+class ReferencedResourceError(FastforgeError):
+    """`remove resource` while other resources reference or link to it."""
+
+    def __init__(self, *, name: str, dependants: list[str]) -> None:
+        super().__init__(
+            f"Cannot remove {name}: {', '.join(dependants)} reference it. Remove those first."
         )

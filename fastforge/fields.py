@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from fastforge.errors import FastforgeError, InvalidNameError
+from fastforge.errors import FieldSpecError, InvalidNameError
 from fastforge.naming import check_identifier, singular
 
 # The columns every model already has (see the template's app/models/base.py).
@@ -69,14 +69,6 @@ RELATIONS = ("ref", "many")
 _HEAD = re.compile(r"^(?P<name>[^:=?]*):(?P<type>[a-z]*)")
 _TARGET = re.compile(r"^:(?P<target>[a-z_][a-z0-9_]*)")
 _TAIL = re.compile(r"^(?P<optional>\?)?(?:=(?P<default>.*?))?(?P<mods>(?::[a-z_]+)*)$")
-
-
-class FieldSpecError(FastforgeError):
-    """A field spec cannot be used."""
-
-    def __init__(self, *, spec: str, reason: str) -> None:
-        self.spec = spec
-        super().__init__(f"Invalid field {spec!r}: {reason}")
 
 
 @dataclass(frozen=True)

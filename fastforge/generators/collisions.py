@@ -7,26 +7,9 @@ an existing resource), never as "files differ", which would offer --force to ove
 from __future__ import annotations
 
 from fastforge import manifest
-from fastforge.errors import FastforgeError
+from fastforge.errors import NameTakenError, ProjectModuleError
 from fastforge.naming import plural, singular, snake
 from fastforge.project.locate import ProjectContext
-
-
-class ProjectModuleError(FastforgeError):
-    """The name is taken by a module the project was generated with."""
-
-    def __init__(self, *, kind: str, name: str, paths: list[str]) -> None:
-        self.paths = paths
-        listed = ", ".join(paths)
-        verb = "is" if len(paths) == 1 else "are"
-        super().__init__(
-            f"Cannot add {kind} {name!r}: {listed} {verb} part of the project, not made by "
-            f"fastforge add. Nothing was changed. Choose another name for the {kind}."
-        )
-
-
-class NameTakenError(FastforgeError):
-    """The name is taken by something else fastforge generated, or by auth."""
 
 
 def check_router_name(ctx: ProjectContext, module: str) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fastforge import manifest
-from fastforge.errors import FastforgeError
+from fastforge.errors import ModifiedFilesError
 from fastforge.fields import Field
 from fastforge.project.locate import ProjectContext
 from fastforge.registry import (
@@ -28,27 +28,6 @@ if TYPE_CHECKING:
 
 BLUEPRINTS = Path(__file__).resolve().parent.parent / "blueprints"
 ROUTES_REGISTRY = Path("app/routes/__init__.py")
-
-
-class NotGeneratedError(FastforgeError):
-    """`remove` was asked for something `add` did not make."""
-
-    def __init__(self, *, kind: str, name: str, known: list[str]) -> None:
-        listed = ", ".join(known) if known else "none"
-        super().__init__(
-            f"No {kind} {name!r} was added by fastforge in this project "
-            f"(known {kind}s: {listed}). See `fastforge list`."
-        )
-
-
-class ModifiedFilesError(FastforgeError):
-    """Generated files were changed since; removing them would lose work."""
-
-    def __init__(self, *, paths: list[str]) -> None:
-        super().__init__(
-            f"These files changed since fastforge generated them: {', '.join(paths)}. "
-            "Nothing was removed. Pass --force to remove them anyway."
-        )
 
 
 @cache

@@ -15,20 +15,16 @@ from dataclasses import replace
 from typing import Any
 
 from fastforge import manifest
-from fastforge.errors import FastforgeError
+from fastforge.errors import FieldChangeError, NotGeneratedError
 from fastforge.fields import Field, check_table_fields, parse_fields
 from fastforge.formatting import format_python
-from fastforge.generators.common import NotGeneratedError, plan_manifest, render
+from fastforge.generators.common import plan_manifest, render
 from fastforge.generators.resource import link_views, render_resource
 from fastforge.merge import merge_module
 from fastforge.migrations import VERSIONS, read_graph, revision_id
 from fastforge.naming import ResourceNames, check_identifier, resource_names
 from fastforge.project.locate import ProjectContext
 from fastforge.writer import Plan
-
-
-class FieldChangeError(FastforgeError):
-    """A field command cannot change the resource as asked; nothing was written."""
 
 
 def plan_add_fields(ctx: ProjectContext, resource: str, specs: list[str]) -> Plan:

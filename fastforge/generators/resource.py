@@ -8,12 +8,18 @@ from pathlib import Path
 from typing import Any
 
 from fastforge import manifest
-from fastforge.errors import FastforgeError, SchemaHistoryError
+from fastforge.errors import (
+    DatabaseRequiredError,
+    FieldSpecError,
+    NotGeneratedError,
+    OwnershipError,
+    ReferencedResourceError,
+    SchemaHistoryError,
+)
 from fastforge.fields import Field, LinkTable, check_table_fields, link_table, parse_fields
 from fastforge.formatting import format_python
 from fastforge.generators.collisions import check_resource_name
 from fastforge.generators.common import (
-    NotGeneratedError,
     plan_manifest,
     plan_removal,
     register_router,
@@ -32,28 +38,6 @@ _FILTERABLE = ("str", "int", "bool", "date", "uuid", "ref")
 _EXACT = ("str", "text", "int", "float", "bool", "date", "uuid", "json")
 # Column arguments a bare `Mapped[...]` annotation cannot express.
 _PLAIN = ("int", "bool", "date", "datetime", "uuid")
-
-
-class DatabaseRequiredError(FastforgeError):
-    """Resources are stored in a database, and the project has none."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "This project was generated with database=none, so it has nowhere to store a "
-            "resource. Use `fastforge add router NAME` for endpoints without storage."
-        )
-
-
-class OwnershipError(FastforgeError):
-    """`--owned` needs users to own the rows."""
-
-    def __init__(self, *, public: bool) -> None:
-        reason = (
-            "a --public resource has no current user to own its rows; drop one of the two flags"
-            if public
-            else "this project was generated with auth=none, so there are no users to own rows"
-        )
-        super().__init__(f"Cannot add an owned resource: {reason}.")
 
 
 @dataclass(frozen=True)
@@ -104,9 +88,10 @@ def plan_resource(
         known.append("users")
     fields = parse_fields(specs, known_resources=known)
     check_table_fields(names.plural, fields)
-    if owned and any(f.column == "owner_id" or f.name == "owner_id" for f in fields):
-        raise FastforgeError(
-            f"An owned resource keeps its owner in owner_id; rename the field {'owner'!r}."
+    clash = next((f for f in fields if owned and "owner_id" in (f.name, f.column)), None)
+    if clash is not None:
+        raise FieldSpecError(
+            spec=clash.spec, reason="an owned resource keeps its owner in owner_id; rename it"
         )
     protected = ctx.auth != "none" and not public
     graph = read_graph(ctx.root)
@@ -201,9 +186,7 @@ def plan_resource_removal(
         and any(f":{kind}:{entry.name}" in s for s in other.fields for kind in ("ref", "many"))
     ]
     if dependants:
-        raise FastforgeError(
-            f"Cannot remove {entry.name}: {', '.join(dependants)} reference it. Remove those first."
-        )
+        raise ReferencedResourceError(name=entry.name, dependants=dependants)
     graph = read_graph(ctx.root)
     migrations = _migrations(entry)
     plan = Plan(ctx.root)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from fastforge import manifest
+from fastforge.errors import NotGeneratedError
 from fastforge.generators.collisions import check_router_name
 from fastforge.generators.common import (
-    NotGeneratedError,
     plan_manifest,
     plan_removal,
     register_router,
