@@ -18,7 +18,8 @@ from fastforge import manifest
 from fastforge.errors import FieldChangeError, NotGeneratedError
 from fastforge.fields import Field, check_table_fields, parse_fields
 from fastforge.formatting import format_python
-from fastforge.generators.common import plan_manifest, render
+from fastforge.generators.blueprint import render
+from fastforge.generators.records import plan_manifest, referable_resources
 from fastforge.generators.resource import link_views, render_resource
 from fastforge.merge import merge_module
 from fastforge.migrations import VERSIONS, read_graph, revision_id
@@ -30,7 +31,7 @@ from fastforge.writer import Plan
 def plan_add_fields(ctx: ProjectContext, resource: str, specs: list[str]) -> Plan:
     """New columns: in the model, schemas, filters, sorts and tests, and a migration."""
     names, entry, old = _resource(ctx, resource)
-    known = _known_resources(ctx, entry)
+    known = referable_resources(ctx, excluding=entry.name)
     added = parse_fields(specs, known_resources=known)
     check_table_fields(entry.name, added)
     taken = {f.name for f in old} | {f.column for f in old}
@@ -84,7 +85,7 @@ def plan_rename_field(ctx: ProjectContext, resource: str, old_name: str, new_nam
     check_identifier("field", new_name)
     renamed = replace(field, name=new_name)
     # Reparsing the new spec runs every check a new field gets (keywords, reserved words).
-    parse_fields([renamed.spec], known_resources=_known_resources(ctx, entry))
+    parse_fields([renamed.spec], known_resources=referable_resources(ctx, excluding=entry.name))
     check_table_fields(entry.name, [renamed])
     if any(f.name == new_name or f.column == renamed.column for f in old):
         raise FieldChangeError(f"{entry.name} already has a field {new_name!r}.")
@@ -212,13 +213,9 @@ def _resource(
     entry = resources.get(names.plural)
     if entry is None:
         raise NotGeneratedError(kind="resource", name=resource, known=sorted(resources))
-    fields = parse_fields(list(entry.fields), known_resources=_known_resources(ctx, entry))
+    known = referable_resources(ctx, excluding=entry.name)
+    fields = parse_fields(list(entry.fields), known_resources=known)
     return names, entry, fields
-
-
-def _known_resources(ctx: ProjectContext, entry: manifest.Entry) -> list[str]:
-    known = [n for n in manifest.load(ctx.root)["resources"] if n != entry.name]
-    return [*known, "users"] if ctx.auth != "none" else known
 
 
 def _find(entry: manifest.Entry, fields: tuple[Field, ...], name: str) -> Field:

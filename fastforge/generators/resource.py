@@ -18,14 +18,15 @@ from fastforge.errors import (
 )
 from fastforge.fields import Field, LinkTable, check_table_fields, link_table, parse_fields
 from fastforge.formatting import format_python
+from fastforge.generators.blueprint import render
 from fastforge.generators.collisions import check_resource_name
-from fastforge.generators.common import (
+from fastforge.generators.filters import filter_context
+from fastforge.generators.records import (
     plan_manifest,
     plan_removal,
+    referable_resources,
     register_router,
-    render,
 )
-from fastforge.generators.filters import filter_context
 from fastforge.migrations import VERSIONS, MigrationGraph, read_graph, revision_id
 from fastforge.naming import ResourceNames, resource_names, singular
 from fastforge.project.commands import APPLY_MIGRATIONS
@@ -83,10 +84,7 @@ def plan_resource(
     check_resource_name(ctx, name, fields=specs, public=public)
     names = resource_names(name)
     existing = manifest.load(ctx.root)["resources"]
-    known = [n for n in existing if n != names.plural]
-    if ctx.auth != "none":
-        known.append("users")
-    fields = parse_fields(specs, known_resources=known)
+    fields = parse_fields(specs, known_resources=referable_resources(ctx, excluding=names.plural))
     check_table_fields(names.plural, fields)
     clash = next((f for f in fields if owned and "owner_id" in (f.name, f.column)), None)
     if clash is not None:
@@ -312,7 +310,7 @@ def _plan_drop_migration(
     entry: manifest.Entry,
     names: ResourceNames,
 ) -> None:
-    known = [n for n in manifest.load(ctx.root)["resources"] if n != entry.name] + ["users"]
+    known = referable_resources(ctx, excluding=entry.name)
     fields = parse_fields(list(entry.fields), known_resources=known)
     down = graph.head
     revision = revision_id("drop", names.plural, down or "")

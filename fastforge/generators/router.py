@@ -4,13 +4,9 @@ from __future__ import annotations
 
 from fastforge import manifest
 from fastforge.errors import NotGeneratedError
+from fastforge.generators.blueprint import render
 from fastforge.generators.collisions import check_router_name
-from fastforge.generators.common import (
-    plan_manifest,
-    plan_removal,
-    register_router,
-    render,
-)
+from fastforge.generators.records import plan_manifest, plan_removal, register_router
 from fastforge.naming import check_identifier, snake
 from fastforge.project.locate import ProjectContext
 from fastforge.writer import Plan

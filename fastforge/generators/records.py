@@ -1,17 +1,12 @@
-"""What every generator shares: blueprints, the router registry and the manifest."""
+"""What a generator records in the project besides its files: router registrations in
+app/routes/__init__.py, and the entries of .fastforge.json."""
 
 from __future__ import annotations
 
-import datetime as dt
-import decimal
-import uuid
-from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from fastforge import manifest
 from fastforge.errors import ModifiedFilesError
-from fastforge.fields import Field
 from fastforge.project.locate import ProjectContext
 from fastforge.registry import (
     CallLine,
@@ -23,44 +18,7 @@ from fastforge.registry import (
 )
 from fastforge.writer import Plan
 
-if TYPE_CHECKING:
-    import jinja2
-
-BLUEPRINTS = Path(__file__).resolve().parent.parent / "blueprints"
 ROUTES_REGISTRY = Path("app/routes/__init__.py")
-
-
-@cache
-def _environment() -> jinja2.Environment:
-    import jinja2
-
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(BLUEPRINTS)),
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        autoescape=False,
-    )
-    env.filters["pyrepr"] = python_literal
-    return env
-
-
-def python_literal(field: Field) -> str:
-    """A field's default as Python source (quotes are normalized later by ruff format)."""
-    value = field.default
-    if isinstance(value, (dt.date, dt.datetime)):
-        return f"{type(value).__name__}.fromisoformat({value.isoformat()!r})"
-    if isinstance(value, decimal.Decimal):
-        return f"Decimal({str(value)!r})"
-    if isinstance(value, uuid.UUID):
-        return f"UUID({str(value)!r})"
-    return repr(value)
-
-
-def render(blueprint: str, context: dict[str, Any]) -> bytes:
-    """Render one blueprint file (e.g. `router/route.py.jinja`)."""
-    return _environment().get_template(blueprint).render(context).encode()
 
 
 def router_lines(module: str) -> tuple[ImportLine, CallLine]:
@@ -108,3 +66,10 @@ def plan_removal(ctx: ProjectContext, plan: Plan, entry: manifest.Entry, *, forc
         raise ModifiedFilesError(paths=changed)
     for rel in sorted(entry.files):
         plan.add(rel, None)
+
+
+def referable_resources(ctx: ProjectContext, *, excluding: str) -> list[str]:
+    """The tables a field of resource `excluding` may reference or link to: every other
+    generated resource, and users when the project has auth."""
+    known = [name for name in manifest.load(ctx.root)["resources"] if name != excluding]
+    return [*known, "users"] if ctx.auth != "none" else known
