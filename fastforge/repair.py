@@ -20,8 +20,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from fastforge import manifest
-from fastforge.errors import MigrationStateError
-from fastforge.fields import Field, FieldSpecError, link_table, parse_field
+from fastforge.errors import FieldSpecError, MigrationStateError
+from fastforge.fields import Field, link_table, parse_field
 from fastforge.migrations import VERSIONS, Migration, MigrationGraph, read_graph, revision_id
 from fastforge.naming import singular
 from fastforge.project.locate import ProjectContext
