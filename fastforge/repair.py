@@ -213,6 +213,8 @@ def _resource(ctx: ProjectContext, plural: str, steps: list[_Step]) -> tuple[man
         f"app/controllers/{one}.py",
         f"app/routes/{plural}.py",
         f"app/tests/routes/test_{plural}.py",
+        f"app/tests/services/test_{one}.py",
+        f"app/tests/factories/{one}.py",
     ]
     create, *changes = steps
     fields, owned, exact = _created(plural, _upgrade(ctx.root / create.path), create)

@@ -118,7 +118,12 @@ def _plan_change(
 ) -> Plan:
     public = bool(entry.options.get("public", False))
     owned = bool(entry.options.get("owned", False))
-    fresh = render_resource(ctx, names, new, public=public, owned=owned)
+    # A file the resource's blueprints gained after it was generated is not created here.
+    fresh = {
+        rel: content
+        for rel, content in render_resource(ctx, names, new, public=public, owned=owned).items()
+        if rel in entry.files
+    }
     current = {rel: _read(ctx, entry, rel) for rel in fresh}
     # A file as generated is its own base (even if the blueprints changed since); only
     # the files the user changed need the old fields rendered again.

@@ -138,6 +138,8 @@ def resource_files(names: ResourceNames) -> dict[str, str]:
         f"app/controllers/{names.singular}.py": "resource/controller.py.jinja",
         f"app/routes/{names.plural}.py": "resource/routes.py.jinja",
         f"app/tests/routes/test_{names.plural}.py": "resource/test_routes.py.jinja",
+        f"app/tests/services/test_{names.singular}.py": "resource/test_service.py.jinja",
+        f"app/tests/factories/{names.singular}.py": "resource/factory.py.jinja",
     }
 
 
