@@ -3,22 +3,17 @@
 import logging
 import time
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
+
+from app.middlewares.base import HTTPMiddleware
 
 logger = logging.getLogger("app.access")
 
 
-class AccessLogMiddleware:
+class AccessLogMiddleware(HTTPMiddleware):
     """Write the access log; uvicorn's own access log is silenced so lines are not doubled."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         started = time.perf_counter()
         # Stays 500 if the app fails before sending a response.
         status_code = 500

@@ -5,8 +5,10 @@ from starlette.exceptions import HTTPException
 from starlette.status import HTTP_413_CONTENT_TOO_LARGE
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from app.middlewares.base import HTTPMiddleware
 
-class BodyLimitMiddleware:
+
+class BodyLimitMiddleware(HTTPMiddleware):
     """Count the body as the app reads it, and stop at the limit.
 
     The 413 is raised from `receive`, inside the route, so the app's exception handler
@@ -14,14 +16,10 @@ class BodyLimitMiddleware:
     """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
-        self.app = app
+        super().__init__(app)
         self.max_bytes = max_bytes
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         declared_too_large = _declared_length(scope) > self.max_bytes
         received = 0
 

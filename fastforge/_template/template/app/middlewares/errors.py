@@ -5,8 +5,9 @@ import logging
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.status import HTTP_500_INTERNAL_SERVER_ERROR
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
+from app.middlewares.base import HTTPMiddleware
 from app.schemas.errors import error_response
 
 logger = logging.getLogger(__name__)
@@ -20,21 +21,14 @@ async def handle_unhandled_error(request: Request, exc: Exception) -> JSONRespon
     )
 
 
-class UnhandledErrorMiddleware:
+class UnhandledErrorMiddleware(HTTPMiddleware):
     """Answer 500 in the shared error shape from inside the other middlewares.
 
     Starlette's own last-resort handler runs outside every middleware, so its 500s would miss
     the CORS headers and the request-id header, and the server would log the traceback twice.
     """
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         response_started = False
 
         async def send_tracking_start(message: Message) -> None:

@@ -1,8 +1,9 @@
 """Give every request an id, reusing the caller's `X-Request-ID` when it is safe."""
 
 from starlette.datastructures import Headers, MutableHeaders
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Message, Receive, Scope, Send
 
+from app.middlewares.base import HTTPMiddleware
 from app.utils.request_id import (
     REQUEST_ID_HEADER,
     is_safe_request_id,
@@ -11,17 +12,10 @@ from app.utils.request_id import (
 )
 
 
-class RequestIdMiddleware:
+class RequestIdMiddleware(HTTPMiddleware):
     """Set the request id for logging and echo it in the `X-Request-ID` response header."""
 
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
+    async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
         incoming = Headers(scope=scope).get(REQUEST_ID_HEADER)
         request_id = incoming if incoming and is_safe_request_id(incoming) else new_request_id()
         # Not reset afterwards: each request runs in its own task, so the value cannot leak,
