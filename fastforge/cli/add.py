@@ -7,13 +7,13 @@ from typing import Annotated
 import typer
 
 from fastforge.cli.common import (
-    MIGRATE,
     DryRun,
     Force,
     NoRefresh,
     Quiet,
     Show,
     Skip,
+    change_fields,
     change_project,
 )
 from fastforge.cli.completion import complete_field
@@ -140,12 +140,9 @@ def add_field(
     """
     from fastforge.generators.field import plan_add_fields
 
-    change_project(
+    change_fields(
         lambda ctx: plan_add_fields(ctx, resource, fields),
         dry_run=dry_run,
-        force=False,
-        skip=False,
-        refresh=not no_refresh,
+        no_refresh=no_refresh,
         quiet=quiet,
-        next_steps=lambda _ctx: [MIGRATE],
     )

@@ -113,3 +113,19 @@ def _print_dry_run(outcomes: list[Outcome], *, refresh: bool, show: bool) -> Non
     report.print_outcomes(outcomes, dry_run=True, diffs=True, show=show)
     if refresh and any(o.status is not Status.IDENTICAL for o in outcomes):
         report.print_refresh([steps.OPENAPI])
+
+
+def change_fields(
+    planner: Callable[[ProjectContext], Plan], *, dry_run: bool, no_refresh: bool, quiet: bool
+) -> None:
+    """`change_project` for the field commands: they merge into files, so --force and --skip
+    have nothing to decide, and each ends with a migration to apply."""
+    change_project(
+        planner,
+        dry_run=dry_run,
+        force=False,
+        skip=False,
+        refresh=not no_refresh,
+        quiet=quiet,
+        next_steps=lambda _ctx: [MIGRATE],
+    )

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from fastforge.cli.common import MIGRATE, DryRun, NoRefresh, Quiet, change_project
+from fastforge.cli.common import DryRun, NoRefresh, Quiet, change_fields, change_project
 from fastforge.cli.completion import complete_resource, complete_router
 
 ForceRemove = Annotated[
@@ -116,12 +116,9 @@ def remove_field(
     """
     from fastforge.generators.field import plan_remove_fields
 
-    change_project(
+    change_fields(
         lambda ctx: plan_remove_fields(ctx, resource, fields),
         dry_run=dry_run,
-        force=False,
-        skip=False,
-        refresh=not no_refresh,
+        no_refresh=no_refresh,
         quiet=quiet,
-        next_steps=lambda _ctx: [MIGRATE],
     )

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from fastforge.cli.common import MIGRATE, DryRun, NoRefresh, Quiet, change_project
+from fastforge.cli.common import DryRun, NoRefresh, Quiet, change_fields
 
 app = typer.Typer(help="Rename a field of a resource, keeping its data.", no_args_is_help=True)
 
@@ -27,12 +27,9 @@ def rename_field(
     """
     from fastforge.generators.field import plan_rename_field
 
-    change_project(
+    change_fields(
         lambda ctx: plan_rename_field(ctx, resource, old, new),
         dry_run=dry_run,
-        force=False,
-        skip=False,
-        refresh=not no_refresh,
+        no_refresh=no_refresh,
         quiet=quiet,
-        next_steps=lambda _ctx: [MIGRATE],
     )
