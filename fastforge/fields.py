@@ -10,12 +10,12 @@ import datetime as dt
 import decimal
 import json
 import re
-import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from fastforge.errors import FieldSpecError, InvalidNameError
+from fastforge.field_types import FIELD_TYPES, FieldType
 from fastforge.naming import check_identifier, singular
 
 # The columns every model already has (see the template's app/models/base.py).
@@ -28,41 +28,12 @@ MODIFIERS = ("unique", "index")
 # What deleting a referenced row does to the rows that reference it (`ref` fields only).
 # restrict, the default, refuses the delete (409); set_null needs an optional field.
 ON_DELETE = ("restrict", "cascade", "set_null")
+TYPES = tuple(FIELD_TYPES)
 # Keys on TEXT or JSON need a prefix length on MariaDB, and a unique bool, date or float
-# is rarely meant: these stay out so every database accepts the same migration.
-UNIQUE_TYPES = ("str", "int", "uuid", "ref")
-INDEX_TYPES = tuple(
-    t for t in ("str", "int", "float", "decimal", "bool", "date", "datetime", "uuid", "ref")
-)
+# is rarely meant: the table leaves these out, so every database takes the same migration.
+UNIQUE_TYPES = tuple(t.name for t in FIELD_TYPES.values() if t.unique)
+INDEX_TYPES = tuple(t.name for t in FIELD_TYPES.values() if t.index)
 
-
-def _parse_bool(text: str) -> bool:
-    lowered = text.lower()
-    if lowered not in {"true", "false"}:
-        raise ValueError("expected true or false")
-    return lowered == "true"
-
-
-def _parse_json(text: str) -> Any:
-    return json.loads(text)
-
-
-# type name -> parser of a `=VALUE` default (None: the type takes no default)
-_DEFAULT_PARSERS: dict[str, Callable[[str], Any] | None] = {
-    "str": str,
-    "text": str,
-    "int": int,
-    "float": float,
-    "decimal": decimal.Decimal,
-    "bool": _parse_bool,
-    "date": dt.date.fromisoformat,
-    "datetime": dt.datetime.fromisoformat,
-    "uuid": uuid.UUID,
-    "json": _parse_json,
-    "ref": None,
-    "many": None,
-}
-TYPES = tuple(_DEFAULT_PARSERS)
 # Types that name another resource after the type: `author:ref:users`, `tags:many:tags`.
 RELATIONS = ("ref", "many")
 
@@ -92,6 +63,20 @@ class Field:
         if self.type == "many":
             return f"{singular(self.name)}_ids"
         return f"{self.name}_id" if self.type == "ref" else self.name
+
+    @property
+    def field_type(self) -> FieldType:
+        """Everything the type means: Python, schema and SQL types, filters, examples."""
+        return FIELD_TYPES[self.type]
+
+    def spelled(self, what: str) -> str:
+        """The type's `what` (example, changed, schema_example) as source for this field."""
+        kind = self.field_type
+        text = getattr(kind, f"unique_{what}", "") if self.unique else ""
+        words = self.name.replace("_", " ")
+        return (text or getattr(kind, what)).format(
+            name=self.name, words=words, Words=words.capitalize()
+        )
 
     @property
     def kind(self) -> str:
@@ -170,7 +155,7 @@ def parse_field(spec: str) -> Field:
         raise FieldSpecError(
             spec=spec, reason=f"SQLAlchemy models use {name!r} themselves; choose another name"
         )
-    if kind not in _DEFAULT_PARSERS:
+    if kind not in FIELD_TYPES:
         raise FieldSpecError(
             spec=spec, reason=f"unknown type {kind!r}; allowed types: {', '.join(TYPES)}"
         )
@@ -235,7 +220,7 @@ def _check_modifiers(spec: str, kind: str, mods: list[str]) -> None:
 
 
 def _parse_default(spec: str, kind: str, text: str) -> Any:
-    parser = _DEFAULT_PARSERS[kind]
+    parser = FIELD_TYPES[kind].parse_default
     if parser is None:
         raise FieldSpecError(spec=spec, reason=f"a {kind} field cannot have a default")
     try:

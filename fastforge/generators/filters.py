@@ -12,16 +12,6 @@ from typing import Any
 from fastforge.fields import Field
 from fastforge.naming import ResourceNames
 
-EQUAL_TYPES = ("str", "int", "bool", "date", "uuid", "ref")
-CONTAINS_TYPES = ("str", "text")
-# type -> the suffixes of its lower and upper bound
-RANGE_SUFFIXES = {
-    "int": ("min", "max"),
-    "float": ("min", "max"),
-    "decimal": ("min", "max"),
-    "date": ("from", "to"),
-    "datetime": ("from", "to"),
-}
 _KINDS = ("equal", "contains", "at_least", "at_most")
 # The list's own parameters and the query's methods, which no filter may shadow.
 _RESERVED = frozenset(
@@ -36,19 +26,6 @@ _RESERVED = frozenset(
         "upper_bounds",
     ]
 )
-# Values each type refuses, for the generated test of a bad filter.
-_BAD_VALUES = {
-    "int": "not-a-number",
-    "float": "not-a-number",
-    "decimal": "not-a-number",
-    "ref": "not-a-number",
-    "date": "not-a-date",
-    "datetime": "not-a-time",
-    "bool": "not-a-bool",
-    "uuid": "not-a-uuid",
-}
-# Types whose values the generated tests give every row alike (see _types.jinja `example`).
-_SHARED_EXAMPLE = ("str", "text", "int", "float", "decimal", "bool", "date", "datetime")
 
 
 @dataclass(frozen=True)
@@ -78,7 +55,7 @@ def filter_context(names: ResourceNames, fields: tuple[Field, ...]) -> dict[str,
     by_kind = {kind: [f for f in filters if f.kind == kind] for kind in _KINDS}
     lower = {f.column: f for f in by_kind["at_least"]}
     ranges = [RangeView(f.field, lower[f.column].name, f.name) for f in by_kind["at_most"]]
-    shared = [f for f in fields if f.type in _SHARED_EXAMPLE and not f.unique]
+    shared = [f for f in fields if f.field_type.shared_example and not f.unique]
     return {
         "sort_keys": [
             "id",
@@ -104,15 +81,15 @@ def plan_filters(names: ResourceNames, fields: tuple[Field, ...]) -> list[Filter
     taken = {*_RESERVED, *(f.column for f in fields)}
     filters: list[FilterView] = []
     for f in fields:
-        if f.type in EQUAL_TYPES and f.column not in _RESERVED:
+        if f.field_type.equal and f.column not in _RESERVED:
             about = f"Only {rows} whose {f.column} equals this."
             filters.append(FilterView(f.column, f.column, "equal", f, about))
         wanted: list[tuple[str, str, str]] = []
-        if f.type in CONTAINS_TYPES:
+        if f.field_type.contains:
             about = f"Only {rows} whose {f.column} contains this text, ignoring case."
             wanted.append((f"{f.column}_contains", "contains", about))
-        if f.type in RANGE_SUFFIXES:
-            low, high = RANGE_SUFFIXES[f.type]
+        if f.field_type.range:
+            low, high = f.field_type.range
             for suffix, kind, bound in ((low, "at_least", "least"), (high, "at_most", "most")):
                 about = f"Only {rows} whose {f.column} is {_at(f, bound)}."
                 wanted.append((f"{f.column}_{suffix}", kind, about))
@@ -130,9 +107,9 @@ def _at(field: Field, bound: str) -> str:
 
 def _bad_filter(filters: list[FilterView]) -> tuple[str, str]:
     """A query parameter and a value that the list answers with 422."""
-    typed = [f for f in filters if f.field.type in _BAD_VALUES]
+    typed = [f for f in filters if f.field.field_type.bad_filter]
     ranged = [f for f in typed if f.kind == "at_least"]
     if not typed:
         return "no_such_filter", "x"
     chosen = (ranged or typed)[0]
-    return chosen.name, _BAD_VALUES[chosen.field.type]
+    return chosen.name, chosen.field.field_type.bad_filter

@@ -35,10 +35,6 @@ from fastforge.registry import ImportLine, add_import, add_to_all, remove_from_a
 from fastforge.writer import Plan
 
 MODELS_REGISTRY = Path("app/models/__init__.py")
-_FILTERABLE = ("str", "int", "bool", "date", "uuid", "ref")
-_EXACT = ("str", "text", "int", "float", "bool", "date", "uuid", "json")
-# Column arguments a bare `Mapped[...]` annotation cannot express.
-_PLAIN = ("int", "bool", "date", "datetime", "uuid")
 
 
 @dataclass(frozen=True)
@@ -370,7 +366,7 @@ def _context(
     revision: str,
     down: str | None,
 ) -> dict[str, Any]:
-    filterable = [f for f in fields if f.type in _FILTERABLE]
+    filterable = [f for f in fields if f.field_type.equal]
     non_ref = [f for f in fields if f.type not in ("ref", "many")]
     refs = [
         RefView(
@@ -396,17 +392,17 @@ def _context(
         "links": link_views(names, fields),
         "needs_mapped_column": owned
         or any(
-            f.type not in _PLAIN or f.has_default or f.unique or f.index
+            not f.field_type.plain or f.has_default or f.unique or f.index
             for f in fields
             if f.type != "many"
         ),
         **filter_context(names, fields),
         "filter_example": filterable[0].column if filterable else "",
         "refs": refs,
-        "exact_fields": [f for f in fields if f.type in _EXACT],
+        "exact_fields": [f for f in fields if f.field_type.exact],
         "changed_fields": changed,
-        "exact_update_fields": [f for f in changed if f.type in _EXACT],
-        "kept_fields": [f for f in non_ref[1:] if f.type in _EXACT][:1],
+        "exact_update_fields": [f for f in changed if f.field_type.exact],
+        "kept_fields": [f for f in non_ref[1:] if f.field_type.exact][:1],
         "unique_field": unique.column if unique else "",
         "protected": protected,
         "owned": owned,
