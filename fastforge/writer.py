@@ -10,13 +10,14 @@ next command.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
 from fastforge import journal
-from fastforge.errors import ConflictError, JournalError, WriteError
+from fastforge.errors import ConflictError, JournalError, ModifiedFilesError, WriteError
 
 
 class Status(str, Enum):
@@ -36,13 +37,16 @@ class FileChange:
     """New content for one file (None deletes it), relative to the plan's root.
 
     An `edit` was computed from the file's current content (a registration line added
-    or removed), so it updates the file instead of conflicting with it.
+    or removed), so it updates the file instead of conflicting with it. `expected` is the
+    digest fastforge recorded when it generated the file: a file that still has it holds no
+    edit of the user's, so it may be replaced or deleted.
     """
 
     path: Path
     content: bytes | None
     mode: int = 0o644
     edit: bool = False
+    expected: str | None = None
 
 
 @dataclass
@@ -53,10 +57,16 @@ class Plan:
     changes: list[FileChange] = field(default_factory=list)
 
     def add(
-        self, path: Path | str, content: bytes | None, mode: int = 0o644, *, edit: bool = False
+        self,
+        path: Path | str,
+        content: bytes | None,
+        mode: int = 0o644,
+        *,
+        edit: bool = False,
+        expected: str | None = None,
     ) -> None:
         """Plan a file's new content; None plans its deletion."""
-        self.changes.append(FileChange(Path(path), content, mode, edit))
+        self.changes.append(FileChange(Path(path), content, mode, edit, expected))
 
 
 @dataclass(frozen=True)
@@ -71,21 +81,29 @@ class Outcome:
 
 
 def classify(plan: Plan, *, force: bool = False, skip: bool = False) -> list[Outcome]:
-    """Decide, without writing, what applying the plan does to each file."""
+    """Decide, without writing, what applying the plan does to each file.
+
+    A file that differs from the plan conflicts, unless the plan computed it from the
+    file (an edit), or the file is as fastforge generated it (its `expected` digest).
+    `force` overwrites or deletes a conflicting file, and `skip` leaves it as it is.
+    """
     outcomes = []
     for change in plan.changes:
         target = plan.root / change.path
         before = target.read_bytes() if target.is_file() else None
-        if change.content is None:
-            status = Status.DELETE if target.exists() else Status.IDENTICAL
-        elif not target.exists():
-            status = Status.CREATE
+        untouched = change.expected is None or (
+            before is not None and hashlib.sha256(before).hexdigest() == change.expected
+        )
+        if not target.exists():
+            status = Status.IDENTICAL if change.content is None else Status.CREATE
         elif before == change.content:
             status = Status.IDENTICAL
-        elif change.edit:
+        elif change.content is None and untouched:
+            status = Status.DELETE
+        elif change.edit or (change.expected is not None and untouched):
             status = Status.UPDATE
         elif force:
-            status = Status.OVERWRITE
+            status = Status.DELETE if change.content is None else Status.OVERWRITE
         elif skip:
             status = Status.SKIP
         else:
@@ -107,9 +125,12 @@ def apply(
 def check(plan: Plan, *, force: bool = False, skip: bool = False) -> list[Outcome]:
     """Classify the plan and refuse it if any file conflicts."""
     outcomes = classify(plan, force=force, skip=skip)
-    conflicts = [o.path for o in outcomes if o.status is Status.CONFLICT]
+    conflicts = [o for o in outcomes if o.status is Status.CONFLICT]
+    changed = [str(o.path) for o in conflicts if o.after is None]
+    if changed:
+        raise ModifiedFilesError(paths=changed)
     if conflicts:
-        raise ConflictError(paths=conflicts)
+        raise ConflictError(paths=[o.path for o in conflicts])
     return outcomes
 
 

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from fastforge.errors import ConflictError
+from fastforge.errors import ConflictError, ModifiedFilesError
+from fastforge.manifest import digest
 from fastforge.writer import Plan, Status, apply, classify
 from tests.helpers import build_file_tree, snapshot
 
@@ -45,6 +46,31 @@ def test_force_overwrites_and_skip_keeps(tmp_path: Path) -> None:
     assert (tmp_path / "f.txt").read_text() == "mine\n"
     assert apply(plan, force=True)[0].status is Status.OVERWRITE
     assert (tmp_path / "f.txt").read_text() == "theirs\n"
+
+
+def test_a_file_still_as_generated_is_replaced_or_deleted(tmp_path: Path) -> None:
+    build_file_tree(tmp_path, {"a.py": "generated = 1\n", "b.py": "generated = 2\n"})
+    plan = Plan(tmp_path)
+    plan.add("a.py", b"generated = 3\n", expected=digest(b"generated = 1\n"))
+    plan.add("b.py", None, expected=digest(b"generated = 2\n"))
+
+    assert [o.status for o in apply(plan)] == [Status.UPDATE, Status.DELETE]
+    assert (tmp_path / "a.py").read_text() == "generated = 3\n"
+    assert not (tmp_path / "b.py").exists()
+
+
+def test_a_file_the_user_changed_is_kept_unless_forced(tmp_path: Path) -> None:
+    build_file_tree(tmp_path, {"a.py": "mine = 1\n", "b.py": "mine = 2\n"})
+    plan = Plan(tmp_path)
+    plan.add("a.py", b"generated = 3\n", expected=digest(b"generated = 1\n"))
+    plan.add("b.py", None, expected=digest(b"generated = 2\n"))
+    before = snapshot(tmp_path)
+
+    with pytest.raises(ModifiedFilesError, match=r"b\.py.*--force"):
+        apply(plan)
+    assert snapshot(tmp_path) == before
+    assert [o.status for o in apply(plan, force=True)] == [Status.OVERWRITE, Status.DELETE]
+    assert not (tmp_path / "b.py").exists()
 
 
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:

@@ -39,9 +39,9 @@ def remove_router(
     from fastforge.generators.router import plan_router_removal
 
     change_project(
-        lambda ctx: plan_router_removal(ctx, name, force=force),
+        lambda ctx: plan_router_removal(ctx, name),
         dry_run=dry_run,
-        force=False,
+        force=force,
         skip=False,
         refresh=not no_refresh,
         quiet=quiet,
@@ -90,10 +90,10 @@ def remove_resource(
 
     change_project(
         lambda ctx: plan_resource_removal(
-            ctx, name, force=force, drop_table=drop_table, check_database=not no_db_check
+            ctx, name, drop_table=drop_table, check_database=not no_db_check
         ),
         dry_run=dry_run,
-        force=False,
+        force=force,
         skip=False,
         refresh=not no_refresh,
         quiet=quiet,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastforge import manifest
-from fastforge.errors import ModifiedFilesError
 from fastforge.project.locate import ProjectContext
 from fastforge.registry import (
     CallLine,
@@ -55,17 +54,10 @@ def plan_manifest(
     plan.add(manifest.MANIFEST, manifest.render(entries), edit=True)
 
 
-def plan_removal(ctx: ProjectContext, plan: Plan, entry: manifest.Entry, *, force: bool) -> None:
-    """Plan deleting an entry's files, refusing ones the user changed unless forced."""
-    changed = []
+def plan_removal(plan: Plan, entry: manifest.Entry) -> None:
+    """Plan deleting an entry's files; the writer keeps any the user changed, unless forced."""
     for rel, expected in sorted(entry.files.items()):
-        path = ctx.root / rel
-        if path.is_file() and manifest.digest(path.read_bytes()) != expected:
-            changed.append(rel)
-    if changed and not force:
-        raise ModifiedFilesError(paths=changed)
-    for rel in sorted(entry.files):
-        plan.add(rel, None)
+        plan.add(rel, None, expected=expected)
 
 
 def referable_resources(ctx: ProjectContext, *, excluding: str) -> list[str]:

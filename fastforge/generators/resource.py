@@ -109,7 +109,8 @@ def plan_resource(
             # Never rewritten: the database may have applied it as it is on disk.
             plan.add(rel, (ctx.root / rel).read_bytes())
         else:
-            plan.add(rel, content)
+            # A file still as generated takes the new render; one the user changed conflicts.
+            plan.add(rel, content, expected=previous.files.get(rel) if previous else None)
     register_router(ctx, plan, names.plural)
     _register_model(ctx, plan, names)
     entry = manifest.Entry(
@@ -160,7 +161,6 @@ def plan_resource_removal(
     ctx: ProjectContext,
     name: str,
     *,
-    force: bool,
     drop_table: bool = False,
     check_database: bool = True,
 ) -> Plan:
@@ -189,17 +189,15 @@ def plan_resource_removal(
     if drop_table:
         kept = set(migrations)
         plan_removal(
-            ctx,
             plan,
             replace(
                 entry, files={rel: digest for rel, digest in entry.files.items() if rel not in kept}
             ),
-            force=force,
         )
         _plan_drop_migration(ctx, plan, graph, entry, names)
     else:
         _check_removable(ctx, graph, migrations, check_database=check_database)
-        plan_removal(ctx, plan, entry, force=force)
+        plan_removal(plan, entry)
     register_router(ctx, plan, names.plural, remove=True)
     _register_model(ctx, plan, names, remove=True)
     plan_manifest(ctx, plan, entry, remove=True)

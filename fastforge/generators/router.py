@@ -43,7 +43,7 @@ def router_files(module: str) -> list[str]:
     return [f"app/routes/{module}.py", f"app/tests/routes/test_{module}.py"]
 
 
-def plan_router_removal(ctx: ProjectContext, name: str, *, force: bool) -> Plan:
+def plan_router_removal(ctx: ProjectContext, name: str) -> Plan:
     """Undo `add router`: its files, its registration and its manifest entry."""
     module = snake(name)
     routers = manifest.load(ctx.root)["routers"]
@@ -51,7 +51,7 @@ def plan_router_removal(ctx: ProjectContext, name: str, *, force: bool) -> Plan:
     if entry is None:
         raise NotGeneratedError(kind="router", name=name, known=sorted(routers))
     plan = Plan(ctx.root)
-    plan_removal(ctx, plan, entry, force=force)
+    plan_removal(plan, entry)
     register_router(ctx, plan, module, remove=True)
     plan_manifest(ctx, plan, entry, remove=True)
     return plan
