@@ -4,8 +4,10 @@ app/routes/__init__.py, and the entries of .fastforge.json."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from fastforge import manifest
+from fastforge.generators.blueprint import render
 from fastforge.project.locate import ProjectContext
 from fastforge.registry import (
     CallLine,
@@ -65,3 +67,35 @@ def referable_resources(ctx: ProjectContext, *, excluding: str) -> list[str]:
     generated resource, and users when the project has auth."""
     known = [name for name in manifest.load(ctx.root)["resources"] if name != excluding]
     return [*known, "users"] if ctx.auth != "none" else known
+
+
+def plan_generated_files(
+    ctx: ProjectContext,
+    plan: Plan,
+    blueprints: dict[str, str],
+    context: dict[str, Any],
+    *,
+    previous: manifest.Entry | None = None,
+    keep: frozenset[str] = frozenset(),
+) -> dict[str, str]:
+    """Render each file from its blueprint, format them all with the project's ruff, and plan
+    them; returns their digests for the manifest entry.
+
+    A file of `previous` (the entry of an earlier `add`) that is still as generated takes
+    the new content. Files in `keep` stay as they are on disk and keep their recorded digest.
+    """
+    from fastforge.formatting import format_python
+
+    rendered = format_python(
+        {rel: render(blueprint, context) for rel, blueprint in blueprints.items()}, root=ctx.root
+    )
+    recorded = previous.files if previous is not None else {}
+    digests = {}
+    for rel, content in rendered.items():
+        if rel in keep:
+            plan.add(rel, (ctx.root / rel).read_bytes())
+            digests[rel] = recorded[rel]
+        else:
+            plan.add(rel, content, expected=recorded.get(rel))
+            digests[rel] = manifest.digest(content)
+    return digests

@@ -22,6 +22,7 @@ from fastforge.generators.blueprint import render
 from fastforge.generators.collisions import check_resource_name
 from fastforge.generators.filters import filter_context
 from fastforge.generators.records import (
+    plan_generated_files,
     plan_manifest,
     plan_removal,
     referable_resources,
@@ -99,29 +100,25 @@ def plan_resource(
     context = _context(
         names, fields, protected=protected, owned=owned, revision=revision, down=down
     )
-    files = {**resource_files(names), migration: "resource/migration.py.jinja"}
-    rendered = format_python(
-        {rel: render(blueprint, context) for rel, blueprint in files.items()}, root=ctx.root
-    )
     plan = Plan(ctx.root)
-    for rel, content in rendered.items():
-        if rel == migration and previous is not None:
-            # Never rewritten: the database may have applied it as it is on disk.
-            plan.add(rel, (ctx.root / rel).read_bytes())
-        else:
-            # A file still as generated takes the new render; one the user changed conflicts.
-            plan.add(rel, content, expected=previous.files.get(rel) if previous else None)
+    files = plan_generated_files(
+        ctx,
+        plan,
+        {**resource_files(names), migration: "resource/migration.py.jinja"},
+        context,
+        previous=previous,
+        # Never rewritten: the database may have applied it as it is on disk.
+        keep=frozenset([migration] if previous is not None else []),
+    )
     register_router(ctx, plan, names.plural)
     _register_model(ctx, plan, names)
     entry = manifest.Entry(
         kind="resources",
         name=names.plural,
-        files={rel: manifest.digest(content) for rel, content in rendered.items()},
+        files=files,
         fields=tuple(f.spec for f in fields),
         options={"module": names.plural, "public": public, "owned": owned},
     )
-    if previous is not None:
-        entry = replace(entry, files={**entry.files, migration: previous.files[migration]})
     plan_manifest(ctx, plan, entry)
     return plan
 
@@ -319,10 +316,8 @@ def _plan_drop_migration(
         "revision": revision,
         "down_revision": down,
     }
-    rendered = format_python(
-        {rel: render("resource/drop_migration.py.jinja", context)}, root=ctx.root
-    )
-    plan.add(rel, rendered[rel])
+    # The user's history from now on, so the manifest does not record it.
+    plan_generated_files(ctx, plan, {rel: "resource/drop_migration.py.jinja"}, context)
 
 
 def link_views(names: ResourceNames, fields: Iterable[Field]) -> list[LinkView]:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from fastforge import manifest
 from fastforge.errors import NotGeneratedError
-from fastforge.generators.blueprint import render
 from fastforge.generators.collisions import check_router_name
-from fastforge.generators.records import plan_manifest, plan_removal, register_router
+from fastforge.generators.records import (
+    plan_generated_files,
+    plan_manifest,
+    plan_removal,
+    register_router,
+)
 from fastforge.naming import check_identifier, snake
 from fastforge.project.locate import ProjectContext
 from fastforge.writer import Plan
@@ -23,17 +27,12 @@ def plan_router(ctx: ProjectContext, name: str) -> Plan:
         "title": module.replace("_", " ").capitalize(),
     }
     route, test = router_files(module)
-    files = {
-        route: render("router/route.py.jinja", context),
-        test: render("router/test_route.py.jinja", context),
-    }
+    blueprints = {route: "router/route.py.jinja", test: "router/test_route.py.jinja"}
     plan = Plan(ctx.root)
-    for rel, content in files.items():
-        plan.add(rel, content)
+    previous = manifest.load(ctx.root)["routers"].get(module)
+    files = plan_generated_files(ctx, plan, blueprints, context, previous=previous)
     register_router(ctx, plan, module)
-    entry = manifest.Entry(
-        kind="routers", name=module, files={k: manifest.digest(v) for k, v in files.items()}
-    )
+    entry = manifest.Entry(kind="routers", name=module, files=files)
     plan_manifest(ctx, plan, entry)
     return plan
 
