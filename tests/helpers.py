@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import atexit
+import functools
 import os
+import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -39,12 +43,25 @@ def services_required() -> bool:
 
 
 def generate(target: Path, answers: dict[str, str] | None = None) -> Path:
-    """Render a project with fastforge (no git, no install) and return its folder."""
+    """Render a project with fastforge (no git, no install) and return its folder.
+
+    Each name and set of answers is rendered once per test process, then copied: tests get
+    their own tree without a Copier render each.
+    """
+    shutil.copytree(_rendered(target.name, tuple(sorted((answers or {}).items()))), target)
+    return target
+
+
+@functools.cache
+def _rendered(name: str, answers: tuple[tuple[str, str], ...]) -> Path:
     from typer.testing import CliRunner
 
     from fastforge.cli import app
 
-    data = [arg for key, value in (answers or {}).items() for arg in ("--data", f"{key}={value}")]
+    folder = tempfile.mkdtemp(prefix="fastforge-render-")
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    target = Path(folder) / name
+    data = [arg for key, value in answers for arg in ("--data", f"{key}={value}")]
     result = CliRunner().invoke(
         app, ["new", str(target), "--defaults", "--no-git", "--no-install", "--quiet", *data]
     )

@@ -9,6 +9,9 @@ import pytest
 from typer.testing import CliRunner
 
 from fastforge.cli import app
+from fastforge.generators.resource import plan_resource
+from fastforge.project.locate import find_project
+from fastforge.writer import Status, classify
 from tests.helpers import generate, snapshot
 
 runner = CliRunner()
@@ -61,6 +64,31 @@ def test_add_resource_creates_every_layer_and_registers_it(project: Path) -> Non
     entry = json.loads((project / ".fastforge.json").read_text())["resources"]["products"]
     assert entry["fields"] == RICH
     assert not (project / ".ruff_cache").exists(), "formatting must not leave caches behind"
+
+
+def test_the_plan_holds_every_file_and_edit_in_memory(project: Path) -> None:
+    before = snapshot(project)
+
+    plan = plan_resource(find_project(project), "tag", ["name:str:unique"])
+
+    statuses = {str(o.path): o.status for o in classify(plan)}
+    created = sorted(rel for rel, status in statuses.items() if status is Status.CREATE)
+    assert [rel for rel in created if not rel.startswith("migrations/")] == [
+        ".fastforge.json",
+        "app/controllers/tag.py",
+        "app/models/tag.py",
+        "app/routes/tags.py",
+        "app/schemas/tag.py",
+        "app/services/tag.py",
+        "app/tests/factories/tag.py",
+        "app/tests/routes/test_tags.py",
+        "app/tests/services/test_tag.py",
+    ]
+    [migration] = [rel for rel in created if rel.startswith("migrations/")]
+    assert migration.endswith("_create_tags.py")
+    edited = {"app/models/__init__.py": Status.UPDATE, "app/routes/__init__.py": Status.UPDATE}
+    assert {rel: s for rel, s in statuses.items() if s is not Status.CREATE} == edited
+    assert snapshot(project) == before, "planning wrote to the project"
 
 
 def test_second_migration_chains_to_the_first(project: Path) -> None:
