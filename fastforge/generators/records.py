@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from fastforge import manifest
+from fastforge.formatting import format_python
 from fastforge.generators.blueprint import render
 from fastforge.project.locate import ProjectContext
 from fastforge.registry import (
@@ -84,8 +85,6 @@ def plan_generated_files(
     A file of `previous` (the entry of an earlier `add`) that is still as generated takes
     the new content. Files in `keep` stay as they are on disk and keep their recorded digest.
     """
-    from fastforge.formatting import format_python
-
     rendered = format_python(
         {rel: render(blueprint, context) for rel, blueprint in blueprints.items()}, root=ctx.root
     )

@@ -83,11 +83,11 @@ def plan_resource(
     existing = manifest.load(ctx.root)["resources"]
     fields = parse_fields(specs, known_resources=referable_resources(ctx, excluding=names.plural))
     check_table_fields(names.plural, fields)
-    clash = next((f for f in fields if owned and "owner_id" in (f.name, f.column)), None)
-    if clash is not None:
-        raise FieldSpecError(
-            spec=clash.spec, reason="an owned resource keeps its owner in owner_id; rename it"
-        )
+    for field in fields:
+        if owned and "owner_id" in (field.name, field.column):
+            raise FieldSpecError(
+                spec=field.spec, reason="an owned resource keeps its owner in owner_id; rename it"
+            )
     protected = ctx.auth != "none" and not public
     graph = read_graph(ctx.root)
     previous = existing.get(names.plural)
@@ -383,6 +383,11 @@ def _context(
         "types": {f.type for f in fields},
         "columns": [f for f in fields if f.type != "many"],
         "links": link_views(names, fields),
+        # The columns that point at other rows, which test data must create first.
+        "related_columns": [
+            *(f.column for f in fields if f.type == "ref"),
+            *(f.column for f in fields if f.type == "many"),
+        ],
         "needs_mapped_column": owned
         or any(
             not f.field_type.plain or f.has_default or f.unique or f.index
