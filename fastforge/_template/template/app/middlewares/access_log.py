@@ -6,8 +6,9 @@ import time
 from starlette.types import Message, Receive, Scope, Send
 
 from app.middlewares.base import HTTPMiddleware
+from config.logging import ACCESS_LOGGER
 
-logger = logging.getLogger("app.access")
+logger = logging.getLogger(ACCESS_LOGGER)
 
 
 class AccessLogMiddleware(HTTPMiddleware):
@@ -24,6 +25,10 @@ class AccessLogMiddleware(HTTPMiddleware):
                 status_code = message["status"]
             await send(message)
 
+        if not logger.isEnabledFor(logging.INFO):
+            # The server's log level drops the line, so skip the bookkeeping too.
+            await self.app(scope, receive, send)
+            return
         try:
             await self.app(scope, receive, send_recording_status)
         finally:

@@ -1,11 +1,25 @@
-"""Log records carry the request id."""
+"""Log records carry the request id, and the levels the server sets hold."""
 
 import contextvars
 import io
 import logging
+from collections.abc import Iterator
+
+import pytest
 
 from app.utils.request_id import get_request_id, set_request_id
-from config.logging import RequestIdFilter, configure_logging
+from config.logging import ACCESS_LOGGER, UVICORN_ACCESS_LOGGER, RequestIdFilter, configure_logging
+
+UVICORN_LOGGERS = ("uvicorn.error", UVICORN_ACCESS_LOGGER, ACCESS_LOGGER)
+
+
+@pytest.fixture
+def uvicorn_levels() -> Iterator[None]:
+    """Put back the levels a test gives uvicorn's loggers, as uvicorn would have left them."""
+    levels = {name: logging.getLogger(name).level for name in UVICORN_LOGGERS}
+    yield
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
 
 
 def make_record() -> logging.LogRecord:
@@ -45,3 +59,16 @@ def test_lines_carry_the_request_id_and_uvicorn_access_is_silenced() -> None:
     lines = output.getvalue().splitlines()
     assert len(lines) == 1
     assert lines[0].endswith("INFO [-] app.access: GET /health 200 0.5ms")
+
+
+@pytest.mark.usefixtures("uvicorn_levels")
+def test_the_servers_log_level_is_kept_and_drops_the_access_line() -> None:
+    # What `uvicorn --log-level warning` sets before it imports the app.
+    for name in ("uvicorn.error", UVICORN_ACCESS_LOGGER):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+    configure_logging("INFO", get_request_id=get_request_id)
+
+    assert not logging.getLogger("uvicorn.error").isEnabledFor(logging.INFO)
+    assert not logging.getLogger(ACCESS_LOGGER).isEnabledFor(logging.INFO)
+    assert logging.getLogger("app").isEnabledFor(logging.INFO)

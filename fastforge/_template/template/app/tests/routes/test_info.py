@@ -2,7 +2,7 @@
 
 from fastapi.testclient import TestClient
 
-from app.utils.version import get_version
+from app.services.info import get_version
 from config.settings import get_settings
 
 
