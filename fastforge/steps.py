@@ -88,13 +88,35 @@ def _last_line(text: str) -> str:
 
 
 OPENAPI = Path("docs/openapi.json")
+# Libraries a generated app imports, loaded while fastforge plans and writes the change:
+# they are not the project's files, so loading them before the change is written is safe.
+_WARM_IMPORTS = (
+    "fastapi",
+    "fastapi.routing",
+    "fastapi.openapi.utils",
+    "pydantic",
+    "pydantic_settings",
+    "sqlalchemy.orm",
+    "sqlalchemy.ext.asyncio",
+    "alembic.config",
+    "alembic.script",
+)
 # The project's own serializer, run with stdout kept for the JSON alone: whatever the app
-# prints while it starts goes to stderr, so it cannot end up inside the document.
-_PRINT_OPENAPI = """
-import os, sys
+# prints while it starts goes to stderr, so it cannot end up inside the document. It loads
+# the libraries first, then waits for a line on stdin before it imports the project's app;
+# end of input without a line means the change was abandoned.
+_PRINT_OPENAPI = f"""
+import importlib, os, sys
 out = os.fdopen(os.dup(1), "w", encoding="utf-8")
 os.dup2(2, 1)
 sys.stdout = sys.stderr
+for name in {_WARM_IMPORTS!r}:
+    try:
+        importlib.import_module(name)
+    except ImportError:
+        pass
+if not sys.stdin.readline():
+    sys.exit(0)
 try:
     from app.commands.openapi import render_openapi
 except ModuleNotFoundError:  # a project generated before the commands moved to app/commands
@@ -103,9 +125,60 @@ from main import app
 out.write(render_openapi(app.openapi()))
 out.close()
 """
+_REFRESH_BY_HAND = "uv run python -m app.commands.openapi"
 
 
-def refresh_openapi(root: Path, change: Transaction) -> StepResult:
+class OpenAPIPrinter:
+    """The project's interpreter, started ahead of the change, that prints its OpenAPI document.
+
+    Its start-up and library imports overlap fastforge's planning and writing; the project's
+    app is imported only when `refresh_openapi` asks, after the change is written.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.process: subprocess.Popen[bytes] | None = None
+        self.problem = ""
+
+    def start(self) -> None:
+        """Start the interpreter: the project's .venv when there is one, else through uv."""
+        python = self.root / ".venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+        if python.is_file():
+            command = [str(python), "-c", _PRINT_OPENAPI]
+        else:
+            uv = find_uv()
+            if uv is None:
+                self.problem = "uv is not installed"
+                return
+            command = [uv, "run", "--quiet", "python", "-c", _PRINT_OPENAPI]
+        self.process = subprocess.Popen(
+            command,
+            cwd=self.root,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=uv_env(),
+        )
+
+    def print_document(self) -> tuple[int, bytes, str]:
+        """Let the interpreter import the app; its exit status, document and error output."""
+        if self.process is None:
+            self.start()
+        if self.process is None:
+            return 1, b"", self.problem
+        stdout, stderr = self.process.communicate(b"go\n")
+        return self.process.returncode, stdout, stderr.decode(errors="replace")
+
+    def close(self) -> None:
+        """Stop an interpreter that was never asked (the change was abandoned or empty)."""
+        if self.process is not None and self.process.returncode is None:
+            self.process.kill()
+            self.process.communicate()
+
+
+def refresh_openapi(
+    root: Path, change: Transaction, *, printer: OpenAPIPrinter | None = None
+) -> StepResult:
     """Rebuild docs/openapi.json from the project's app, written as part of `change`.
 
     fastforge writes the file itself, so it is complete or unchanged, and a failed write
@@ -113,29 +186,22 @@ def refresh_openapi(root: Path, change: Transaction) -> StepResult:
     """
     from fastforge.writer import Plan
 
-    command = "uv run python -m app.commands.openapi"
-    uv = find_uv()
-    if uv is None:
-        return StepResult("openapi", ok=False, detail="uv is not installed", hint=command)
-    done = subprocess.run(
-        [uv, "run", "--quiet", "python", "-c", _PRINT_OPENAPI],
-        cwd=root,
-        capture_output=True,
-        check=False,
-        env=uv_env(),
-    )
-    stderr = done.stderr.decode(errors="replace")
-    if done.returncode != 0:
-        return StepResult("openapi", ok=False, detail=_last_line(stderr), hint=command)
+    printer = printer or OpenAPIPrinter(root)
     try:
-        document = json.loads(done.stdout)
+        returncode, stdout, stderr = printer.print_document()
+    finally:
+        printer.close()
+    if returncode != 0:
+        return StepResult("openapi", ok=False, detail=_last_line(stderr), hint=_REFRESH_BY_HAND)
+    try:
+        document = json.loads(stdout)
     except ValueError:
         document = None
     if not isinstance(document, dict):
         return StepResult(
-            "openapi", ok=False, detail="the app gave no OpenAPI document", hint=command
+            "openapi", ok=False, detail="the app gave no OpenAPI document", hint=_REFRESH_BY_HAND
         )
     plan = Plan(root)
-    plan.add(OPENAPI, done.stdout, edit=True)
+    plan.add(OPENAPI, stdout, edit=True)
     change.apply(plan)
     return StepResult("openapi", ok=True, detail="docs/openapi.json refreshed")

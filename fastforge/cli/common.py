@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shlex
 import sys
 from collections.abc import Callable
@@ -12,7 +13,8 @@ import typer
 
 if TYPE_CHECKING:
     from fastforge.project.locate import ProjectContext
-    from fastforge.writer import Outcome, Plan
+    from fastforge.steps import OpenAPIPrinter
+    from fastforge.writer import Outcome, Plan, Transaction
 
 _WRITING = "Writing"
 # Printed after a command that writes a migration.
@@ -80,7 +82,11 @@ def change_project(
         reported_errors(),
         session.open_project(Path.cwd(), notify=notify) as ctx,
         writer.transaction(ctx.root, command=command) as change,
+        contextlib.closing(steps.OpenAPIPrinter(ctx.root)) as printer,
     ):
+        if refresh and not dry_run:
+            # Its interpreter starts now, so its imports overlap the planning and writing.
+            printer.start()
         plan = planner(ctx)
         if dry_run:
             outcomes = writer.check(plan, force=force, skip=skip)
@@ -96,13 +102,21 @@ def change_project(
                 report.console.print("Nothing to do: the project already has this.")
             return
         if refresh:
-            # Inside the change: a failed write of docs/openapi.json undoes all of it.
-            with report.console.status("Refreshing docs/openapi.json...", spinner="dots"):
-                result = steps.refresh_openapi(ctx.root, change)
-            if not quiet or not result.ok:
-                report.print_steps([result])
+            _refresh_openapi(ctx.root, change, printer=printer, quiet=quiet)
         if next_steps is not None and not quiet:
             report.print_next_steps(next_steps(ctx))
+
+
+def _refresh_openapi(
+    root: Path, change: Transaction, *, printer: OpenAPIPrinter, quiet: bool
+) -> None:
+    """Rewrite docs/openapi.json inside the change: a failed write undoes all of it."""
+    from fastforge import report, steps
+
+    with report.console.status("Refreshing docs/openapi.json...", spinner="dots"):
+        result = steps.refresh_openapi(root, change, printer=printer)
+    if not quiet or not result.ok:
+        report.print_steps([result])
 
 
 def _print_dry_run(outcomes: list[Outcome], *, refresh: bool, show: bool) -> None:

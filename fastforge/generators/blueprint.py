@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import os
 import uuid
 from functools import cache
 from pathlib import Path
@@ -23,6 +24,7 @@ def _environment() -> jinja2.Environment:
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(BLUEPRINTS)),
+        bytecode_cache=_bytecode_cache(),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -31,6 +33,26 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["pyrepr"] = python_literal
     return env
+
+
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    # Compiling the blueprints costs more than rendering them; Jinja keys each compiled
+    # blueprint on its source's checksum, so an edited blueprint is compiled again.
+    import jinja2
+
+    from fastforge.cli._help_cache import cache_dir
+
+    base = cache_dir()
+    if base is None:
+        return None
+    directory = os.path.join(base, "blueprints")
+    try:
+        os.makedirs(directory, exist_ok=True)
+    except OSError:
+        return None
+    if not os.access(directory, os.W_OK):
+        return None
+    return jinja2.FileSystemBytecodeCache(directory)
 
 
 def python_literal(field: Field) -> str:
