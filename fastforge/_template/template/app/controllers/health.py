@@ -1,14 +1,19 @@
 """Turn health-check results into the probe's response."""
 
+from collections.abc import Awaitable, Callable
+
 from fastapi import Response, status
 
 from app.schemas.health import HealthRead
-from app.services.health import run_health_checks
+from app.services.health import CheckOutcome, run_health_checks
 
 
-async def read_health(response: Response) -> HealthRead:
+async def read_health(
+    response: Response,
+    run_checks: Callable[[], Awaitable[dict[str, CheckOutcome]]] = run_health_checks,
+) -> HealthRead:
     """Report 'ok' when every check passes, else 'error' with status 503 for load balancers."""
-    results = await run_health_checks()
+    results = await run_checks()
     healthy = all(outcome.passed for outcome in results.values())
     if not healthy:
         response.status_code = status.HTTP_503_SERVICE_UNAVAILABLE

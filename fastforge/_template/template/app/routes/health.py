@@ -1,9 +1,10 @@
 """Health probe for load balancers and orchestrators."""
 
-from fastapi import APIRouter, Response, status
+from fastapi import APIRouter, Request, Response, status
 
 from app.controllers import health as controller
 from app.schemas.health import HealthRead
+from app.services.health import SharedHealthChecks
 
 router = APIRouter(tags=["health"])
 
@@ -12,6 +13,7 @@ router = APIRouter(tags=["health"])
     "/health",
     responses={status.HTTP_503_SERVICE_UNAVAILABLE: {"model": HealthRead}},
 )
-async def read_health(response: Response) -> HealthRead:
+async def read_health(request: Request, response: Response) -> HealthRead:
     """Report whether the service and its dependencies are healthy."""
-    return await controller.read_health(response)
+    checks: SharedHealthChecks = request.app.state.health_checks
+    return await controller.read_health(response, checks.results)

@@ -36,3 +36,43 @@ def test_only_a_check_failed_error_tells_why(monkeypatch: pytest.MonkeyPatch) ->
         "database": CheckOutcome(passed=False),
         "migrations": CheckOutcome(passed=False, detail="3 migrations pending"),
     }
+
+
+def test_probes_that_arrive_together_share_one_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    runs: list[None] = []
+
+    async def slow() -> None:
+        runs.append(None)
+        await asyncio.sleep(0.05)
+
+    monkeypatch.setattr(health, "HEALTH_CHECKS", {"database": slow})
+    shared = health.SharedHealthChecks(max_age=60)
+
+    async def probe_three_times() -> list[dict[str, CheckOutcome]]:
+        together = await asyncio.gather(*(shared.results() for _ in range(3)))
+        return [*together, await shared.results()]
+
+    outcomes = asyncio.run(probe_three_times())
+
+    assert outcomes == [{"database": CheckOutcome(passed=True)}] * 4
+    assert len(runs) == 1
+
+
+def test_results_older_than_max_age_are_checked_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    outcomes = iter([None, health.CheckFailedError("the disk is full")])
+
+    async def changing() -> None:
+        failure = next(outcomes)
+        if failure is not None:
+            raise failure
+
+    monkeypatch.setattr(health, "HEALTH_CHECKS", {"disk": changing})
+    shared = health.SharedHealthChecks(max_age=0)
+
+    async def probe_twice() -> list[dict[str, CheckOutcome]]:
+        return [await shared.results(), await shared.results()]
+
+    assert asyncio.run(probe_twice()) == [
+        {"disk": CheckOutcome(passed=True)},
+        {"disk": CheckOutcome(passed=False, detail="the disk is full")},
+    ]
