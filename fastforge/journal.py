@@ -84,15 +84,17 @@ def journal_dir(root: Path) -> Path:
     return root / JOURNAL_DIR
 
 
-def write_file(path: Path, content: bytes, *, mode: int, tmp_dir: Path) -> None:
-    """Write `path` completely or not at all: a synced file in `tmp_dir`, renamed over it."""
+def write_file(path: Path, content: bytes, *, mode: int, tmp_dir: Path, sync: bool = True) -> None:
+    """Write `path` completely or not at all: a file in `tmp_dir` (synced when `sync`),
+    renamed over it."""
     fd, tmp = tempfile.mkstemp(dir=tmp_dir)  # created 0600, so secrets are never exposed
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(content)
             handle.flush()
             os.fchmod(handle.fileno(), mode)
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

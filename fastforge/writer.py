@@ -237,8 +237,14 @@ class Transaction:
             if change.content is None:
                 target.unlink()
             else:
+                # In a folder this change created, no file predates it: a power cut loses
+                # only the new project, which `new` makes again, so skip the costly fsyncs.
                 journal.write_file(
-                    target, change.content, mode=change.mode, tmp_dir=self._folder / "tmp"
+                    target,
+                    change.content,
+                    mode=change.mode,
+                    tmp_dir=self._folder / "tmp",
+                    sync=not self.record.created_root,
                 )
         except OSError as error:
             raise _write_error(error, change.path) from error
