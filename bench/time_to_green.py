@@ -1,6 +1,7 @@
 """From nothing to green tests: `fastforge new demo --defaults`, then `uv run pytest -q`.
 
-Run: python bench/time_to_green.py [rounds]
+Run: python bench/time_to_green.py [rounds] [FASTFORGE ...]
+Given several fastforge executables (say, of two branches), each is timed in every round.
 Each round creates the default project (git and `uv sync` included, on the warm uv cache
 left by a first, untimed round) and runs its test command, with PYTHONDONTWRITEBYTECODE=1
 (as on this machine) and without it (as on most users' machines), interleaved. It prints
@@ -40,16 +41,21 @@ def timed(args: list[str], *, cwd: Path, env: dict[str, str]) -> float:
 
 def main() -> None:
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3
-    fastforge = str(Path(sys.executable).parent / "fastforge")
+    binaries = sys.argv[2:] or [str(Path(sys.executable).parent / "fastforge")]
     uv = shutil.which("uv") or str(Path(sys.executable).parent / "uv")
     scratch = Path(tempfile.mkdtemp(prefix="fastforge-bench-"))
     numbers = count()
+    cases = {
+        (f"{mode} {binary}" if len(binaries) > 1 else mode): (binary, no_bytecode)
+        for binary in binaries
+        for mode, no_bytecode in MODES.items()
+    }
     samples: dict[str, dict[str, list[float]]] = {
-        mode: {"new": [], "test": [], "total": [], "test again": []} for mode in MODES
+        case: {"new": [], "test": [], "total": [], "test again": []} for case in cases
     }
     try:
         for warm_up in [True] + [False] * rounds:
-            for mode, no_bytecode in MODES.items():
+            for case, (fastforge, no_bytecode) in cases.items():
                 env = environment(no_bytecode)
                 folder = scratch / str(next(numbers))
                 folder.mkdir()
@@ -57,7 +63,7 @@ def main() -> None:
                 test = timed([uv, "run", "pytest", "-q"], cwd=folder / "demo", env=env)
                 again = timed([uv, "run", "pytest", "-q"], cwd=folder / "demo", env=env)
                 if not warm_up:
-                    figures = samples[mode]
+                    figures = samples[case]
                     figures["new"].append(new)
                     figures["test"].append(test)
                     figures["total"].append(new + test)
@@ -67,10 +73,10 @@ def main() -> None:
         shutil.rmtree(scratch, ignore_errors=True)
     print(f"medians of {rounds} rounds (after one warm-up round), seconds")
     print(f"{'':<28} {'new':>7} {'test':>7} {'total':>7} {'test again':>11}")
-    for mode, figures in samples.items():
+    for case, figures in samples.items():
         row = {name: statistics.median(values) for name, values in figures.items()}
         print(
-            f"{mode:<28} {row['new']:>7.2f} {row['test']:>7.2f} {row['total']:>7.2f}"
+            f"{case:<28} {row['new']:>7.2f} {row['test']:>7.2f} {row['total']:>7.2f}"
             f" {row['test again']:>11.2f}"
         )
     print("targets: total <= 5 s, test <= 3 s")
