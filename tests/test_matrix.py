@@ -37,7 +37,8 @@ CI_FILES = {
     "github": (".github/workflows/ci.yml", "vendor.github-workflows"),
     "gitlab": (".gitlab-ci.yml", "vendor.gitlab-ci"),
 }
-BROKERS: dict[str, Service] = {"redis": REDIS, "rabbitmq": RABBITMQ}
+# The servers each broker answer uses: with RabbitMQ, task results are kept in Redis.
+BROKERS: dict[str, tuple[Service, ...]] = {"redis": (REDIS,), "rabbitmq": (RABBITMQ, REDIS)}
 RESOURCE = [
     "title:str:unique",
     "body:text?",
@@ -190,7 +191,7 @@ def test_group(group: list[Combination], tmp_path: Path, monkeypatch: pytest.Mon
     if database in SERVERS:
         require(SERVERS[database])
     if broker in BROKERS:
-        require(BROKERS[broker])
+        require(*BROKERS[broker])
     project, _ = _render(representative, tmp_path / "matrix-app")
     assert project is not None
 
