@@ -1,4 +1,4 @@
-"""Health probe for load balancers and orchestrators."""
+"""Health probes for load balancers and orchestrators: readiness at /health, liveness below it."""
 
 from fastapi import APIRouter, Response, status
 
@@ -15,3 +15,9 @@ router = APIRouter(tags=["health"])
 async def read_health(response: Response) -> HealthRead:
     """Report whether the service and its dependencies are healthy."""
     return await controller.read_health(response)
+
+
+@router.get("/health/live")
+async def read_liveness() -> HealthRead:
+    """Report that the process serves requests, without asking its dependencies."""
+    return controller.read_liveness()
