@@ -27,6 +27,7 @@ from tests.checks import hadolint_clean, jinja_leftovers, validate_schema
 from tests.databases import SERVERS, migrations_round_trip
 from tests.generated import check_project
 from tests.helpers import snapshot
+from tests.kubernetes import check_manifests
 from tests.services import RABBITMQ, REDIS, Service, require
 from tools.matrix import Combination, all_combinations, matrix_questions, shard, values
 
@@ -37,7 +38,8 @@ CI_FILES = {
     "github": (".github/workflows/ci.yml", "vendor.github-workflows"),
     "gitlab": (".gitlab-ci.yml", "vendor.gitlab-ci"),
 }
-BROKERS: dict[str, Service] = {"redis": REDIS, "rabbitmq": RABBITMQ}
+# The servers each broker answer uses: with RabbitMQ, task results are kept in Redis.
+BROKERS: dict[str, tuple[Service, ...]] = {"redis": (REDIS,), "rabbitmq": (RABBITMQ, REDIS)}
 RESOURCE = [
     "title:str:unique",
     "body:text?",
@@ -98,22 +100,26 @@ def rendered(combination: Combination) -> tuple[Path | None, str]:
 
 @cache
 def python_questions() -> tuple[str, ...]:
-    """Questions that change the Python code, found by flipping each one from a valid base.
+    """Questions that change the Python code, found by flipping each one with the others fixed.
 
-    A question is left out (shares test runs) only when flipping it never changes the
-    fingerprint; `test_combination` then checks every member really matches its group.
+    The others take the first answers (in matrix order) under which at least two of the
+    question's answers render: an answer that one option refuses (kubernetes without docker)
+    must not hide whether the question changes the code. A question is left out (shares test
+    runs) only when flipping it changes no fingerprint; `test_combination` then checks every
+    member really matches its group.
     """
     changing = []
-    base = COMBINATIONS[0].data
     for question in matrix_questions():
-        fingerprints = []
+        by_others: dict[tuple[tuple[str, object], ...], list[Combination]] = {}
         for combination in COMBINATIONS:
-            others = {k: v for k, v in combination.data.items() if k != question.name}
-            if any(v != base[k] for k, v in others.items()):
-                continue
-            project, _ = rendered(combination)
-            if project is not None:
-                fingerprints.append(python_fingerprint(project))
+            others = tuple((k, v) for k, v in combination.answers if k != question.name)
+            by_others.setdefault(others, []).append(combination)
+        fingerprints: list[str] = []
+        for members in by_others.values():
+            projects = [rendered(c)[0] for c in members]
+            fingerprints = [python_fingerprint(p) for p in projects if p is not None]
+            if len(fingerprints) >= 2:
+                break
         # Fewer than two valid renders proves nothing: keep the question to be safe.
         if len(fingerprints) < 2 or len(set(fingerprints)) > 1:
             changing.append(question.name)
@@ -168,6 +174,9 @@ def test_combination(combination: Combination, tmp_path: Path) -> None:
     if data.get("docker"):
         hadolint_clean(project / "Dockerfile")
         validate_schema("vendor.compose-spec", project / "compose.yaml")
+    assert (project / "deploy").is_dir() == bool(data.get("kubernetes")), "deploy/"
+    if data.get("kubernetes"):
+        check_manifests(project, data)
     for ci, (path, schema) in CI_FILES.items():
         assert (project / path).is_file() == (data.get("ci") == ci), path
         if data.get("ci") == ci:
@@ -190,7 +199,7 @@ def test_group(group: list[Combination], tmp_path: Path, monkeypatch: pytest.Mon
     if database in SERVERS:
         require(SERVERS[database])
     if broker in BROKERS:
-        require(BROKERS[broker])
+        require(*BROKERS[broker])
     project, _ = _render(representative, tmp_path / "matrix-app")
     assert project is not None
 

@@ -1,4 +1,4 @@
-"""Health probe for load balancers and orchestrators."""
+"""Health probes for load balancers and orchestrators: readiness at /health, liveness below it."""
 
 from fastapi import APIRouter, Request, Response, status
 
@@ -17,3 +17,9 @@ async def read_health(request: Request, response: Response) -> HealthRead:
     """Report whether the service and its dependencies are healthy."""
     checks: SharedHealthChecks = request.app.state.health_checks
     return await controller.read_health(response, checks.results)
+
+
+@router.get("/health/live")
+async def read_liveness() -> HealthRead:
+    """Report that the process serves requests, without asking its dependencies."""
+    return controller.read_liveness()
