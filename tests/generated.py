@@ -16,6 +16,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from fastforge.steps import find_uv
 from tests.helpers import assert_ok, uv
@@ -44,32 +45,37 @@ def in_background(
 
     The whole group is stopped afterwards, so a server's reloader or workers go with it.
     """
-    process = subprocess.Popen(
-        argv,
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        start_new_session=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(base + ready, process, timeout)
-        yield base
-    finally:
-        os.killpg(process.pid, signal.SIGTERM)
+    # Output goes to a file, not a pipe: nobody reads a pipe while the test runs, and a server
+    # that logs a line per request would block once the pipe's buffer is full.
+    with tempfile.TemporaryFile("w+") as output:
+        process = subprocess.Popen(
+            argv,
+            cwd=project,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
+        base = f"http://127.0.0.1:{port}"
         try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
+            _wait_until_up(base + ready, process, output, timeout)
+            yield base
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
 
 
-def _wait_until_up(url: str, process: subprocess.Popen[str], timeout: float = 60) -> None:
+def _wait_until_up(
+    url: str, process: subprocess.Popen[str], output: IO[str], timeout: float = 60
+) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            output = process.stdout.read() if process.stdout else ""
-            raise AssertionError(f"server exited with {process.returncode}:\n{output}")
+            output.seek(0)
+            raise AssertionError(f"server exited with {process.returncode}:\n{output.read()}")
         try:
             with urllib.request.urlopen(url, timeout=2):
                 return
