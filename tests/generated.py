@@ -5,6 +5,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import functools
+import json
 import os
 import shutil
 import signal
@@ -13,10 +14,11 @@ import subprocess
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from fastforge.steps import find_uv
 from tests.helpers import assert_ok, uv
@@ -85,6 +87,30 @@ def _wait_until_up(
             pass
         time.sleep(0.3)
     raise AssertionError(f"{url} did not answer within {timeout}s")
+
+
+def request_json(
+    method: str,
+    url: str,
+    *,
+    body: Any = None,
+    form: Mapping[str, str] | None = None,
+    token: str | None = None,
+) -> tuple[int, Any]:
+    """One request with a JSON or form body; the status and the decoded JSON answer, errors too."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    data = None
+    if body is not None:
+        data, headers["Content-Type"] = json.dumps(body).encode(), "application/json"
+    elif form is not None:
+        data = urllib.parse.urlencode(form).encode()
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    request = urllib.request.Request(url, data=data, headers=headers, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=15) as response:
+            return response.status, json.loads(response.read() or b"null")
+    except urllib.error.HTTPError as error:
+        return error.code, json.loads(error.read() or b"null")
 
 
 def get(url: str) -> tuple[int, bytes]:

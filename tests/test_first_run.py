@@ -6,13 +6,9 @@ database, which must refuse and leave the schema history as it was.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import subprocess
 import sys
-import urllib.error
-import urllib.parse
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +17,7 @@ import pytest
 
 from fastforge.project.commands import run_and_test
 from tests.databases import sql
-from tests.generated import free_port, in_background
+from tests.generated import free_port, in_background, request_json
 from tests.helpers import assert_ok, generate, snapshot, uv
 from tests.services import MARIADB, POSTGRES, require
 
@@ -44,31 +40,6 @@ def fastforge(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
         check=False,
         env={**os.environ, "COLUMNS": "200"},
     )
-
-
-def http(
-    method: str,
-    url: str,
-    *,
-    body: dict[str, str] | None = None,
-    form: bool = False,
-    token: str = "",
-) -> tuple[int, dict[str, object]]:
-    """One request; returns the status and the decoded JSON body."""
-    data = None
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    if body is not None and form:
-        data = urllib.parse.urlencode(body).encode()
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    elif body is not None:
-        data = json.dumps(body).encode()
-        headers["Content-Type"] = "application/json"
-    request = urllib.request.Request(url, data=data, method=method, headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=15) as response:
-            return response.status, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null")
 
 
 @contextlib.contextmanager
@@ -119,17 +90,16 @@ def test_first_hour_keeps_the_schema_history(tmp_path: Path, database: str) -> N
     command = readme_run_command(project)
     # The README's run command is shared by the three databases' runs: one at a time.
     with _readme_port(), running(project, command) as base:
-        assert http("GET", base + "/health")[0] == 200
+        assert request_json("GET", base + "/health")[0] == 200
         email = f"ada-{database}@example.com"
-        status, _ = http(
+        status, _ = request_json(
             "POST", base + "/api/v1/auth/register", body={"email": email, "password": PASSWORD}
         )
         assert status == 201
-        status, token_body = http(
+        status, token_body = request_json(
             "POST",
             base + "/api/v1/auth/token",
-            body={"username": email, "password": PASSWORD},
-            form=True,
+            form={"username": email, "password": PASSWORD},
         )
         assert status == 200, token_body
         token = str(token_body["access_token"])
@@ -143,12 +113,12 @@ def test_first_hour_keeps_the_schema_history(tmp_path: Path, database: str) -> N
         )
     )
     with _readme_port(), running(project, command) as base:
-        assert http("GET", base + "/health")[0] == 200
-        status, _ = http(
+        assert request_json("GET", base + "/health")[0] == 200
+        status, _ = request_json(
             "POST", base + "/api/v1/products", body={"title": "Mug", "price": "3.50"}, token=token
         )
         assert status == 201
-        assert http("GET", base + "/api/v1/products", token=token)[0] == 200
+        assert request_json("GET", base + "/api/v1/products", token=token)[0] == 200
 
     # The product migration is applied: neither remove nor a re-add with other fields may
     # touch it, and both say what to do instead.
@@ -176,19 +146,18 @@ def test_first_hour_keeps_the_schema_history(tmp_path: Path, database: str) -> N
     assert "_drop_products" in new_migration
     port = free_port()
     with running(project, f"uv run fastapi run --port {port}", port) as base:
-        status, health = http("GET", base + "/health")
+        status, health = request_json("GET", base + "/health")
         assert status == 503
         assert health["checks"] == {"database": "ok", "migrations": "error"}  # type: ignore[comparison-overlap]
         assert new_migration.split("_")[0] in str(health["details"])
     for step in (("upgrade", "head"), ("check",), ("downgrade", "-1"), ("upgrade", "head")):
         assert_ok(uv(project, "run", "alembic", *step))
     with running(project, f"uv run fastapi run --port {port}", port) as base:
-        assert http("GET", base + "/health")[0] == 200
-        status, _ = http(
+        assert request_json("GET", base + "/health")[0] == 200
+        status, _ = request_json(
             "POST",
             base + "/api/v1/auth/token",
-            body={"username": email, "password": PASSWORD},
-            form=True,
+            form={"username": email, "password": PASSWORD},
         )
         assert status == 200  # the users table kept its rows through the drop and back
     drop_dev_database(project, database, name)

@@ -9,15 +9,11 @@ queued tasks finish on the other one. Two migration runs started at once take tu
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import signal
 import subprocess
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +22,7 @@ import pytest
 
 from fastforge.steps import find_uv
 from tests.databases import sql, throwaway_database
-from tests.generated import free_port, in_background
+from tests.generated import free_port, in_background, request_json
 from tests.helpers import assert_ok, generate, uv
 from tests.services import POSTGRES, RABBITMQ, REDIS, Service, require
 
@@ -36,23 +32,6 @@ BROKERS: dict[str, tuple[Service, ...]] = {"redis": (REDIS,), "rabbitmq": (RABBI
 EMAIL, PASSWORD = "replica@example.com", "a long enough password"
 # Each count takes about a second, so a worker is killed while it runs one.
 SLOW_COUNTS = [10_000_000 - i for i in range(6)]
-
-
-def _http(
-    method: str, url: str, *, body: Any = None, form: Any = None, token: str | None = None
-) -> tuple[int, Any]:
-    headers = {"Authorization": f"Bearer {token}"} if token else {}
-    data = None
-    if body is not None:
-        data, headers["Content-Type"] = json.dumps(body).encode(), "application/json"
-    elif form is not None:
-        data = urllib.parse.urlencode(form).encode()
-    request = urllib.request.Request(url, data=data, headers=headers, method=method)
-    try:
-        with urllib.request.urlopen(request, timeout=15) as response:
-            return response.status, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read() or b"null")
 
 
 @contextlib.contextmanager
@@ -81,7 +60,7 @@ def _worker(project: Path, name: str) -> Iterator[subprocess.Popen[str]]:
 def _states(base: str, token: str, ids: list[str]) -> list[str]:
     states = []
     for task_id in ids:
-        status, body = _http("GET", f"{base}/api/v1/tasks/{task_id}", token=token)
+        status, body = request_json("GET", f"{base}/api/v1/tasks/{task_id}", token=token)
         assert status == 200, body
         states.append(body["state"])
     return states
@@ -120,15 +99,15 @@ def test_two_apis_and_two_workers_share_every_state(
         )
         assert a != b
         # Log in on A; B accepts the token: the signing key is the environment's, not a process's.
-        status, _ = _http(
+        status, _ = request_json(
             "POST", a + "/api/v1/auth/register", body={"email": EMAIL, "password": PASSWORD}
         )
         assert status == 201
-        status, token = _http(
+        status, token = request_json(
             "POST", a + "/api/v1/auth/token", form={"username": EMAIL, "password": PASSWORD}
         )
         assert status == 200, token
-        status, me = _http("GET", b + "/api/v1/users/me", token=token["access_token"])
+        status, me = request_json("GET", b + "/api/v1/users/me", token=token["access_token"])
         assert (status, me["email"]) == (200, EMAIL)
         access = token["access_token"]
 
@@ -136,7 +115,7 @@ def test_two_apis_and_two_workers_share_every_state(
         stack.enter_context(_worker(project, "second"))
 
         # Enqueued through A, read through B: the result backend is shared.
-        status, task = _http(
+        status, task = request_json(
             "POST", a + "/api/v1/tasks/prime-counts", body={"below": 100}, token=access
         )
         assert status == 202, task
@@ -145,12 +124,12 @@ def test_two_apis_and_two_workers_share_every_state(
             90,
             "the task enqueued through A did not succeed as read through B",
         )
-        _, read = _http("GET", f"{b}/api/v1/tasks/{task['id']}", token=access)
+        _, read = request_json("GET", f"{b}/api/v1/tasks/{task['id']}", token=access)
         assert read["result"]["count"] == 25
 
         ids = []
         for below in SLOW_COUNTS:
-            status, task = _http(
+            status, task = request_json(
                 "POST", a + "/api/v1/tasks/prime-counts", body={"below": below}, token=access
             )
             assert status == 202, task
