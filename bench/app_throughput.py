@@ -137,6 +137,12 @@ def post_json(url: str, body: object, token: str) -> object:
     return request("POST", url, data=json.dumps(body).encode(), headers=headers)
 
 
+def add_items(url: str, token: str) -> None:
+    """POST ROWS items to the list endpoint `url`, so its page holds ROWS rows."""
+    for number in range(ROWS):
+        post_json(url, {"title": f"Item {number}", "description": "A thing"}, token)
+
+
 def log_in(url: str) -> str:
     form = urllib.parse.urlencode({"username": EMAIL, "password": PASSWORD}).encode()
     headers = {"Content-Type": "application/x-www-form-urlencoded"}
@@ -318,12 +324,7 @@ def main() -> None:
             _maybe_fsft(args.fsft, fsft_db) as fsft,
         ):
             token = log_in(f"{pg_app}/api/v1/auth/token")
-            for number in range(ROWS):
-                post_json(
-                    f"{pg_app}/api/v1/items",
-                    {"title": f"Item {number}", "description": "A thing"},
-                    token,
-                )
+            add_items(f"{pg_app}/api/v1/items", token)
             cases = [
                 Case("async def hello", f"{hello}/hello"),
                 Case("default: GET /api/v1/info", f"{app}/api/v1/info"),
@@ -338,12 +339,7 @@ def main() -> None:
             ]
             if fsft is not None:
                 fsft_token = log_in(f"{fsft}/api/v1/login/access-token")
-                for number in range(ROWS):
-                    post_json(
-                        f"{fsft}/api/v1/items/",
-                        {"title": f"Item {number}", "description": "A thing"},
-                        fsft_token,
-                    )
+                add_items(f"{fsft}/api/v1/items/", fsft_token)
                 cases.append(
                     Case(
                         "fsft: GET /api/v1/items/ (100, authenticated)",
