@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests.databases import sql
-from tests.generated import check_project, free_port
+from tests.generated import check_project, free_port, request_json
 from tests.helpers import assert_ok, generate, uv
 from tests.services import MARIADB, POSTGRES, require
-from tests.test_first_run import drop_dev_database, fastforge, http, running
+from tests.test_first_run import drop_dev_database, fastforge, running
 
 pytestmark = pytest.mark.slow
 
@@ -23,7 +23,7 @@ def migrate(project: Path, *steps: str) -> None:
 def rows(project: Path) -> list[dict[str, object]]:
     port = free_port()
     with running(project, f"uv run fastapi run --port {port}", port) as base:
-        status, page = http("GET", base + "/api/v1/products?sort=id")
+        status, page = request_json("GET", base + "/api/v1/products?sort=id")
         assert status == 200, page
         return page["items"]  # type: ignore[index,no-any-return]
 
@@ -44,7 +44,7 @@ def test_field_commands_keep_the_rows(tmp_path: Path, database: str) -> None:
     port = free_port()
     with running(project, f"uv run fastapi run --port {port}", port) as base:
         for title in ("Mug", "Lamp"):
-            status, _ = http(
+            status, _ = request_json(
                 "POST", base + "/api/v1/products", body={"title": title, "price": "3.50"}
             )
             assert status == 201
