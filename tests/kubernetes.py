@@ -193,6 +193,7 @@ def check_manifests(project: Path, answers: dict[str, Any]) -> None:
         kubernetes_validate.validate(obj, KUBERNETES_VERSION, strict=True)
     api = _check_workloads(built.objects, answers)
     _check_api(project, api, built.objects)
+    _check_scraping(api, built.objects, observability=answers.get("observability") in (True, "true"))
     _check_pods(project, built.objects)
     _check_secret(project, built)
 
@@ -229,6 +230,25 @@ def _check_api(project: Path, api: dict[str, Any], objects: list[dict[str, Any]]
         assert selector.items() <= labels.items(), f"the {kind} selects no API pod"
     (autoscaler,) = (o for o in objects if o["kind"] == "HorizontalPodAutoscaler")
     assert autoscaler["spec"]["scaleTargetRef"]["name"] == api["metadata"]["name"]
+
+
+def _check_scraping(
+    api: dict[str, Any], objects: list[dict[str, Any]], *, observability: bool
+) -> None:
+    """With observability, Prometheus scrapes the API's /metrics and its logs are JSON."""
+    annotations = api["spec"]["template"]["metadata"].get("annotations", {})
+    scraping = {k: v for k, v in annotations.items() if k.startswith("prometheus.io/")}
+    (config,) = (o for o in objects if o["kind"] == "ConfigMap")
+    if not observability:
+        assert scraping == {}, scraping
+        assert "LOG_FORMAT" not in config["data"]
+        return
+    (container,) = containers(api)
+    ports = {str(port["containerPort"]) for port in container["ports"]}
+    assert scraping["prometheus.io/scrape"] == "true"
+    assert scraping["prometheus.io/port"] in ports, f"scraped on a port the API lacks: {ports}"
+    assert scraping["prometheus.io/path"] == "/metrics"
+    assert config["data"]["LOG_FORMAT"] == "json"
 
 
 def _check_pods(project: Path, objects: list[dict[str, Any]]) -> None:

@@ -44,6 +44,30 @@ def test_manifests_build_validate_and_keep_their_promises(
     assert kinds == sorted(expected)
 
 
+@pytest.mark.parametrize("observability", [True, False], ids=["observability", "none"])
+def test_prometheus_scrapes_the_api_exactly_with_observability(
+    tmp_path: Path, observability: bool
+) -> None:
+    options = {**OPTIONS[0], "observability": str(observability).lower()}
+    project = _project(tmp_path, options)
+
+    check_manifests(project, {**options, "observability": observability})
+    api = next(
+        o
+        for o in build(project / OVERLAY)
+        if o["kind"] == "Deployment" and o["metadata"]["name"].endswith("-api")
+    )
+    annotations = api["spec"]["template"]["metadata"].get("annotations", {})
+    if observability:
+        assert annotations == {
+            "prometheus.io/scrape": "true",
+            "prometheus.io/port": "8000",
+            "prometheus.io/path": "/metrics",
+        }
+    else:
+        assert annotations == {}
+
+
 def test_kubernetes_off_renders_no_manifest(tmp_path: Path) -> None:
     project = generate(tmp_path / "shop-api", {"database": "postgres"})
 
