@@ -193,7 +193,9 @@ def check_manifests(project: Path, answers: dict[str, Any]) -> None:
         kubernetes_validate.validate(obj, KUBERNETES_VERSION, strict=True)
     api = _check_workloads(built.objects, answers)
     _check_api(project, api, built.objects)
-    _check_scraping(api, built.objects, observability=answers.get("observability") in (True, "true"))
+    _check_scraping(
+        api, built.objects, observability=answers.get("observability") in (True, "true")
+    )
     _check_pods(project, built.objects)
     _check_secret(project, built)
 
