@@ -22,8 +22,8 @@ T = TypeVar("T")
 # beside these answers of the other questions; every combination is still rendered and
 # file-checked. observability's code branches on three things only: a database or none,
 # Celery or none, jwt or none. These six cover every combination of the three, and every
-# database, broker and auth answer at least once; the other 18 of its 24 groups would repeat
-# them, at about 20 s of CI each.
+# database, broker and auth answer at least once; the other 18 of its 24 groups would only
+# repeat them.
 SAMPLED: Final[Mapping[tuple[str, Any], tuple[Mapping[str, Any], ...]]] = {
     ("observability", True): (
         {"database": "none", "auth": "none", "celery": "none"},
