@@ -68,7 +68,7 @@ def run_option_change(
     """Lock the project, merge the template change in, report, then install and refresh."""
     from fastforge import report, session, writer
     from fastforge.cli.errors import reported_errors
-    from fastforge.update.command import Flags, change_options, finish
+    from fastforge.update.command import Flags, change_options, finish, prune_folders
 
     def notify(line: str) -> None:
         report.errors.print(line, soft_wrap=True)
@@ -98,6 +98,7 @@ def run_option_change(
         steps = finish(ctx.root, change, transaction)
         if not quiet:
             report.print_steps(steps)
+    prune_folders(ctx.root, result.outcomes)
     if not quiet:
         _print_after(change)
 

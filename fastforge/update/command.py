@@ -87,6 +87,19 @@ def finish(root: Path, change: OptionChange, transaction: Transaction) -> list[S
     return results
 
 
+def prune_folders(root: Path, outcomes: list[Outcome]) -> None:
+    """Remove folders that the change's deletions left empty (after it is done)."""
+    from fastforge.writer import Status
+
+    for outcome in outcomes:
+        if outcome.status is not Status.DELETE:
+            continue
+        folder = (root / outcome.path).parent
+        while folder != root and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+
+
 def _refuse_markers(root: Path) -> None:
     left = []
     for path in _project_files(root):
