@@ -73,7 +73,9 @@ def write(root: Path, files: Mapping[str, bytes]) -> ProjectContext:
     return ProjectContext(root=root, answers=answers)
 
 
-def set_options(root: Path, tree: dict[str, bytes], base: Answers, new: Answers) -> dict[str, bytes]:
+def set_options(
+    root: Path, tree: dict[str, bytes], base: Answers, new: Answers
+) -> dict[str, bytes]:
     """The tree after merging the change from `base`'s render to `new`'s into `tree`."""
     ctx = write(root, tree)
     change = merge_trees(

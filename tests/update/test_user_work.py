@@ -56,7 +56,7 @@ def hand_edit(project: Path) -> None:
     pyproject = project / "pyproject.toml"
     text = pyproject.read_text(encoding="utf-8")
     pyproject.write_text(
-        text.replace('dependencies = [\n', 'dependencies = [\n    "anyio>=4",\n', 1),
+        text.replace("dependencies = [\n", 'dependencies = [\n    "anyio>=4",\n', 1),
         encoding="utf-8",
     )
     route = project / "app/routes/products.py"
