@@ -31,8 +31,10 @@ def command(
 ) -> None:
     """Change options of this project: re-render the template and merge it in, 3 ways.
 
-    Files you never touched are replaced; your edits, resources and secrets stay. The
-    dependencies are locked and installed, and docs/openapi.json is rebuilt.
+    Files you never touched are replaced; your edits, resources and secrets stay.
+
+    Then uv.lock is locked, the dependencies installed and docs/openapi.json rebuilt.
+
     Example: fastforge set celery=redis
     """
     from fastforge.create import check_answers, parse_data

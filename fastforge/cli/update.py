@@ -31,8 +31,9 @@ def command(
 ) -> None:
     """Bring this project to the template of the installed fastforge, keeping your edits.
 
-    The old answers are kept; a question the project was never asked takes its default
-    or a KEY=VALUE given here. Example: fastforge update kubernetes=false
+    Old answers are kept; a new question takes its default, or a KEY=VALUE given here.
+
+    Example: fastforge update kubernetes=false
     """
     from fastforge.cli.set_option import _typed
     from fastforge.create import check_answers, parse_data
