@@ -70,14 +70,20 @@ def plan_option_change(
         raise TemplateVersionError(identity=None, current=current_template().identity)
     _refuse_lost_resources(ctx, answers)
     old = public_answers(ctx.answers)
-    with template_for(identity) as template:
+    with template_for(identity, scratch=workdir) as template:
         raw_base = _render(ctx, template, old, secrets.placeholders(), workdir / "base")
     mine = _read(ctx.root, raw_base)
     known = secrets.recover(raw_base, mine)
     base = secrets.fill(raw_base, known)
     new = _render(ctx, None, dict(answers), known, workdir / "new")
     return merge_trees(
-        ctx, base=base, new=new, answers=dict(answers), markers=markers, reason=reason
+        ctx,
+        base=base,
+        new=new,
+        answers=dict(answers),
+        markers=markers,
+        reason=reason,
+        workdir=workdir,
     )
 
 
@@ -89,6 +95,7 @@ def merge_trees(
     answers: dict[str, Any],
     markers: bool = False,
     reason: str = "",
+    workdir: Path | None = None,
 ) -> OptionChange:
     """The plan that brings the change from `base` to `new` into the project at `ctx.root`."""
     paths = sorted((set(base) | set(new)) - {*REBUILT, ANSWERS_FILE})
@@ -96,7 +103,8 @@ def merge_trees(
     change = OptionChange(Plan(ctx.root), answers)
     python: dict[str, bytes] = {}
     for path in (p for p in paths if not is_migration(p)):
-        merged = _merge_file(path, base.get(path), mine.get(path), new.get(path), change, markers)
+        versions = (base.get(path), mine.get(path), new.get(path))
+        merged = _merge_file(path, *versions, change, markers=markers, scratch=workdir)
         if merged is not _KEEP:
             if path.endswith(".py") and merged is not None and merged != new.get(path):
                 python[path] = merged  # type: ignore[assignment]
@@ -133,7 +141,9 @@ def _merge_file(
     mine: bytes | None,
     new: bytes | None,
     change: OptionChange,
+    *,
     markers: bool,
+    scratch: Path | None,
 ) -> bytes | object | None:
     """The file's content after the merge, None to delete it, or _KEEP to leave it."""
     if new == base or mine == new:
@@ -146,7 +156,7 @@ def _merge_file(
         what = "is where the template now adds a file" if base is None else "is removed by it"
         change.conflicts.append(f"{path}: your file {what}")
         return _KEEP
-    text = merge_text(base=base, mine=mine, new=new)
+    text = merge_text(base=base, mine=mine, new=new, scratch=scratch)
     if not text.conflicts:
         return text.content
     structured = _merge_by_meaning(path, base, mine, new)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from fastforge.errors import TemplateVersionError
 
-MARKER = b"<<<<<<< "
+MARKER = b"<<<<<<< your project"
 LABELS = ("your project", "as generated", "the new template")
 
 
@@ -22,15 +22,15 @@ class TextMerge:
     conflicts: tuple[tuple[int, int], ...]  # first and last line of each, in `content`
 
 
-def merge_text(*, base: bytes, mine: bytes, new: bytes) -> TextMerge:
-    """Apply the change from `base` to `new` onto `mine`, line by line."""
+def merge_text(*, base: bytes, mine: bytes, new: bytes, scratch: Path | None = None) -> TextMerge:
+    """Apply the change from `base` to `new` onto `mine`, line by line (files in `scratch`)."""
     git = shutil.which("git")
     if git is None:
         raise TemplateVersionError(identity=None, current="", reason="git is not installed")
-    with tempfile.TemporaryDirectory(prefix="fastforge-merge-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="merge-", dir=scratch) as folder:
         paths = []
         for name, content in (("mine", mine), ("base", base), ("new", new)):
-            path = Path(scratch) / name
+            path = Path(folder) / name
             path.write_bytes(content)
             paths.append(str(path))
         labels = [arg for label in LABELS for arg in ("-L", label)]

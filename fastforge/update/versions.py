@@ -64,7 +64,7 @@ def history_patch(identity: str) -> Path:
 
 
 @contextlib.contextmanager
-def template_for(identity: str) -> Iterator[Template]:
+def template_for(identity: str, *, scratch: Path | None = None) -> Iterator[Template]:
     """The template `identity` names: this one, or one rebuilt from history."""
     current = current_template()
     if identity == current.identity:
@@ -78,8 +78,8 @@ def template_for(identity: str) -> Iterator[Template]:
         raise TemplateVersionError(
             identity=identity, current=current.identity, reason="git is not installed"
         )
-    with tempfile.TemporaryDirectory(prefix="fastforge-template-") as scratch:
-        old = Path(scratch) / "template"
+    with tempfile.TemporaryDirectory(prefix="template-", dir=scratch) as folder:
+        old = Path(folder) / "template"
         shutil.copytree(template_root(), old, ignore=shutil.ignore_patterns(*_SKIPPED, "*.pyc"))
         done = subprocess.run(
             [git, "apply", "--whitespace=nowarn", str(patch)],

@@ -175,3 +175,37 @@ def test_markers_then_resolved_then_finished(project: Path) -> None:
     assert "celery: redis" in (project / ".copier-answers.yml").read_text(encoding="utf-8")
     assert "# my edit" in compose.read_text(encoding="utf-8")
     assert invoke("set", "celery=redis")[1].startswith("Nothing to do")
+
+
+def test_a_killed_set_leaves_the_project_before_or_after(
+    made: Path, project: Path, tmp_path: Path
+) -> None:
+    from tests import forked
+
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    before = snapshot(project)
+    kills, finished = 0, []
+    for n in range(1, 600, 7):
+        env = {"TMPDIR": str(private_tmp), "FASTFORGE_TEST_KILL_AFTER": str(n)}
+        code, output = forked.run(
+            project, ["set", "celery=redis", "-q"], log=tmp_path / "log", env=env
+        )
+        if code == 0:
+            break
+        assert code == -9, output
+        kills += 1
+        assert invoke("list")[0] == 0  # the next command recovers the interrupted change
+        tree = snapshot(project)
+        if tree != before:
+            finished.append(tree)
+            shutil.rmtree(project)
+            shutil.copytree(made, project, symlinks=True)
+    else:
+        pytest.fail("set never finished")
+    after = snapshot(project)
+    assert after != before
+    assert all(tree == after for tree in finished), "a kill left a mix of before and after"
+    assert kills >= 5, "the sweep should kill it several times"
+    assert sorted(p.name for p in private_tmp.iterdir() if not p.name.startswith("uv-")) == []
+    print(f"kill sweep of set: {kills} kills, {len(finished)} after the change was done")
