@@ -13,7 +13,7 @@ import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -24,10 +24,16 @@ from fastforge.errors import (
     RenderError,
     TargetNotEmptyError,
 )
-from fastforge.questions import Question, load_questions, template_root, visible_questions
+from fastforge.questions import Question, load_questions, visible_questions
 from fastforge.writer import Plan, plan_from_tree
 
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from fastforge.update.versions import Template
+
 SECRET_FILES = (Path(".env"),)
+ANSWERS_FILE = Path(".copier-answers.yml")
 _COPIER_ERROR = re.compile(
     r"^(?:Validation error for question|Invalid choice for) '(?P<name>\w+)': (?P<reason>.*)$",
     re.DOTALL,
@@ -99,14 +105,27 @@ def check_target(target: Path, *, force: bool) -> None:
 
 
 def plan_project(
-    *, target: Path, answers: dict[str, Any], interactive: bool, workdir: Path | None = None
+    *,
+    target: Path,
+    answers: dict[str, Any],
+    interactive: bool,
+    workdir: Path | None = None,
+    template: Template | None = None,
+    secrets: Mapping[str, str] | None = None,
 ) -> ProjectPlan:
-    """Render the template with these answers (in `workdir`) and plan writing it to `target`."""
+    """Render the template with these answers (in `workdir`) and plan writing it to `target`.
+
+    `template` is the installed one unless given (`fastforge update` renders older ones),
+    and `secrets` answers secret questions that would otherwise get fresh random values.
+    """
     from copier import run_copy
     from copier.errors import CopierError
 
-    check_answers(answers)
-    data = dict(answers)
+    from fastforge.update.versions import current_template
+
+    if template is None:
+        check_answers(answers)
+    data = {**answers, **(secrets or {})}
     if not interactive:
         # Copier does not validate defaults, so the folder-derived name is passed as an
         # answer, which it does validate.
@@ -121,7 +140,7 @@ def plan_project(
             stack.enter_context(readable_prompts())
         try:
             worker = run_copy(
-                str(template_root()),
+                str((template or current_template()).root),
                 rendered,
                 data=data,
                 defaults=not interactive,
@@ -135,6 +154,7 @@ def plan_project(
             raise _answer_error(error, data) from None
         except CopierError as error:
             raise RenderError(reason=str(error)) from None
+        _record_template(rendered / ANSWERS_FILE, (template or current_template()).identity)
         plan = plan_from_tree(rendered, target, exclude=(".git",))
         # git cannot store mode 600, so the template cannot carry it: set it here.
         plan.changes = [
@@ -145,6 +165,17 @@ def plan_project(
             plan=plan,
             answers=_public_answers(worker.answers.combined, load_questions()),
         )
+
+
+def _record_template(answers_file: Path, identity: str) -> None:
+    """Name the template in the answers file by its identity, never by a local path."""
+    from fastforge.update.versions import KEY
+
+    lines = answers_file.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith(("_src_path:", "_commit:", KEY))]
+    at = next((i for i, line in enumerate(kept) if not line.startswith("#")), len(kept))
+    kept.insert(at, f"{KEY}: {identity}\n")
+    answers_file.write_text("".join(kept), encoding="utf-8")
 
 
 def _public_answers(combined: Any, questions: tuple[Question, ...]) -> dict[str, Any]:

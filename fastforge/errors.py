@@ -29,6 +29,10 @@ FastforgeError            base; the CLI catches it once (cli/errors.py) and exit
 ├── NotGeneratedError     `remove` of something `add` did not make
 ├── ModifiedFilesError    `remove` of generated files the user changed, without --force
 ├── ReferencedResourceError `remove resource` while others reference or link to it
+├── TemplateVersionError  `set`/`update` cannot rebuild the template a project came from
+├── DirtyTreeError        `set`/`update` in a git tree with uncommitted changes
+├── UpdateConflictError   a user's edit overlaps a template change; nothing was written
+├── UnresolvedConflictError conflict markers from an earlier `set`/`update` remain
 ├── FieldChangeError      a field command cannot change the resource as asked
 └── AbortedError          Ctrl-C; the CLI prints it and exits 130
 
@@ -329,4 +333,60 @@ class ReferencedResourceError(FastforgeError):
     def __init__(self, *, name: str, dependants: list[str]) -> None:
         super().__init__(
             f"Cannot remove {name}: {', '.join(dependants)} reference it. Remove those first."
+        )
+
+
+class TemplateVersionError(FastforgeError):
+    """The project's template cannot be rendered again, so there is no base to merge from."""
+
+    def __init__(self, *, identity: str | None, current: str, reason: str = "") -> None:
+        if identity is None:
+            what = (
+                ".copier-answers.yml does not record _fastforge_template (a project made by "
+                "plain `copier copy`, or by fastforge before 0.1.0): update it with "
+                "`copier update`, or record the template it came from there"
+            )
+        else:
+            known = f" ({reason})" if reason else ""
+            what = (
+                f"this project was made from template {identity}, which this fastforge "
+                f"(template {current}) cannot rebuild{known}: install the fastforge that "
+                "made it, or a newer one that ships its history"
+            )
+        super().__init__(f"Cannot merge template changes: {what}. Nothing was changed.")
+
+
+class DirtyTreeError(FastforgeError):
+    """Uncommitted changes would mix with the merge's; git is the undo of a merge."""
+
+    def __init__(self, *, paths: list[str]) -> None:
+        shown = ", ".join(paths[:5]) + (f" and {len(paths) - 5} more" if len(paths) > 5 else "")
+        super().__init__(
+            f"The project has uncommitted changes ({shown}). Nothing was changed. Commit or "
+            "stash them first, so the merge can be reviewed and undone with git, or pass "
+            "--allow-dirty."
+        )
+
+
+class UpdateConflictError(FastforgeError):
+    """Edits of the user's overlap template changes; the message lists every hunk."""
+
+    def __init__(self, *, hunks: list[str]) -> None:
+        self.hunks = hunks
+        super().__init__(
+            "Your edits overlap the template's changes here; nothing was changed:\n  "
+            + "\n  ".join(hunks)
+            + "\nUndo or move those edits and run the command again, or pass "
+            "--conflicts=markers to write both versions between conflict markers and "
+            "resolve them by hand."
+        )
+
+
+class UnresolvedConflictError(FastforgeError):
+    """Files still hold conflict markers that an earlier `set` or `update` wrote."""
+
+    def __init__(self, *, paths: list[str]) -> None:
+        super().__init__(
+            f"{', '.join(paths)} still hold conflict markers (<<<<<<<). Resolve them, then "
+            "run the same command again to finish. Nothing was changed."
         )

@@ -95,6 +95,28 @@ def shard(items: list[T], spec: str | None) -> list[T]:
     return items[index::count]
 
 
+def refusal(combination: Combination) -> str | None:
+    """What copier.yml's validators say about this combination, None when they accept it.
+
+    The validators are Jinja over the answers; evaluating them here costs microseconds,
+    where a render that copier refuses costs a render.
+    """
+    import jinja2
+    import yaml
+
+    from fastforge.questions import template_root
+
+    spec = yaml.safe_load((template_root() / "copier.yml").read_text(encoding="utf-8"))
+    environment = jinja2.Environment(autoescape=False)
+    for name in combination.data:
+        validator = spec[name].get("validator")
+        if validator:
+            said = environment.from_string(validator).render(combination.data).strip()
+            if said:
+                return " ".join(said.split())
+    return None
+
+
 def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"

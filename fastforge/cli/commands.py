@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from fastforge import __version__
-from fastforge.cli import _typer_tweaks, add, new, remove, rename
+from fastforge.cli import _typer_tweaks, add, new, remove, rename, set_option, update
 from fastforge.cli.list import list_project
 
 _typer_tweaks.apply()
@@ -24,6 +24,8 @@ app.add_typer(add.app, name="add")
 app.add_typer(remove.app, name="remove")
 app.add_typer(rename.app, name="rename")
 app.command("list")(list_project)
+app.command("set")(set_option.command)
+app.command("update", no_args_is_help=False)(update.command)
 
 
 def _show_version(value: bool) -> None:
