@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import urllib.request
 from pathlib import Path
 
@@ -57,7 +58,8 @@ def test_off_lists_and_loads_none_of_the_options_packages(tmp_path: Path) -> Non
     assert [p for p in OPTION_PACKAGES if p in dependencies] == []
     for path in project.rglob("*.py"):
         text = path.read_text()
-        assert "prometheus" not in text and "opentelemetry" not in text, path
+        assert "prometheus" not in text, path
+        assert "opentelemetry" not in text, path
     assert not (project / "config" / "tracing.py").exists()
     assert_ok(uv(project, "sync", "--quiet"))
     done = uv(project, "run", "python", "-c", LOADED_MODULES, env={"SECRET_KEY": "k" * 64})
@@ -116,6 +118,42 @@ def test_on_passes_its_suite_and_metrics_add_up_across_workers(
         assert not [line for line in series if "123" in line.split(" ")[0]]
     writers = {name.rsplit("_", 1)[-1] for name in os.listdir(metrics_dir)}
     assert len(writers) >= 2, f"one process wrote metrics: {sorted(os.listdir(metrics_dir))}"
+
+
+def _commit(project: Path, message: str) -> None:
+    for args in (["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@e", "commit", "-qm", message]):
+        subprocess.run(["git", *args], cwd=project, check=True, capture_output=True)
+
+
+@pytest.mark.slow
+def test_set_turns_it_on_and_off_in_a_project_with_a_resource(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = generate(tmp_path / "shop-api", OPTIONS)
+    monkeypatch.chdir(project)
+    runner = CliRunner()
+    added = runner.invoke(app, ["add", "resource", "product", "name:str", "--no-refresh"])
+    assert added.exit_code == 0, added.output
+    subprocess.run(["git", "init", "-q"], cwd=project, check=True)
+    _commit(project, "a product")
+
+    on = runner.invoke(app, ["set", "observability=true", "-q"])
+
+    assert on.exit_code == 0, on.output
+    routes = (project / "app" / "routes" / "__init__.py").read_text()
+    assert "root_router.include_router(metrics_router)" in routes
+    assert "api_router.include_router(products_router)" in routes
+    assert "opentelemetry-sdk" in _pyproject_dependencies(project)
+    _commit(project, "observability")
+
+    off = runner.invoke(app, ["set", "observability=false", "-q"])
+
+    assert off.exit_code == 0, off.output
+    assert not (project / "config" / "tracing.py").exists()
+    routes = (project / "app" / "routes" / "__init__.py").read_text()
+    assert "metrics" not in routes
+    assert "api_router.include_router(products_router)" in routes
+    assert [p for p in OPTION_PACKAGES if p in _pyproject_dependencies(project)] == []
 
 
 def _status(url: str) -> int:
