@@ -4,7 +4,8 @@
 router and a resource's land on neighbouring lines, where a line merge conflicts. Here the
 template's change is read as registrations (imports, `X.include_router(...)` calls,
 `__all__` names) and replayed with `fastforge.registry` on the user's file, comments and
-all; a change of anything else falls back to the caller.
+all. Where the template also changes other statements, those are merged as lines between
+the two replayed files.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import libcst as cst
 from fastforge import registry
 from fastforge.errors import NotPythonError, RegistryError
 from fastforge.registry import CallLine, ImportLine
+from fastforge.update.text import merge_text
 
 REGISTRIES = ("app/routes/__init__.py", "app/models/__init__.py")
 _Line = ImportLine | CallLine | str  # a str is a name in __all__
@@ -26,17 +28,24 @@ def merge_registry(*, base: str, mine: str, new: str, path: str) -> str | None:
         new_lines, new_rest = _registrations(new)
     except cst.ParserSyntaxError:
         return None
-    if old_rest != new_rest:
-        return None
-    merged = mine
     try:
-        for line in [x for x in old_lines if x not in new_lines]:
-            merged = _remove(merged, line, path)
-        for line in [x for x in new_lines if x not in old_lines]:
-            merged = _add(merged, line, path)
+        merged = _replay(mine, old_lines, new_lines, path)
+        if old_rest == new_rest:
+            return merged
+        replayed = _replay(base, old_lines, new_lines, path)
     except (RegistryError, NotPythonError):
         return None
-    return merged
+    text = merge_text(base=replayed.encode(), mine=merged.encode(), new=new.encode())
+    return None if text.conflicts else text.content.decode()
+
+
+def _replay(source: str, old: list[_Line], new: list[_Line], path: str) -> str:
+    """`source` with the registrations dropped from `old` to `new` removed, the added added."""
+    for line in [x for x in old if x not in new]:
+        source = _remove(source, line, path)
+    for line in [x for x in new if x not in old]:
+        source = _add(source, line, path)
+    return source
 
 
 def _registrations(source: str) -> tuple[list[_Line], list[str]]:
