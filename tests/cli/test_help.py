@@ -84,7 +84,7 @@ def test_piped_output_keeps_long_lines_whole(tmp_path: Path) -> None:
     would_run = [line for line in done.stdout.splitlines() if line.startswith("Would run:")]
     assert len(would_run) == 1
     assert len(would_run[0]) > 120
-    assert would_run[0].endswith("--ci github")
+    assert would_run[0].endswith("--ci github --no-observability")
 
 
 def test_version_answers_without_loading_typer() -> None:
