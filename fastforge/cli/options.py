@@ -55,6 +55,31 @@ NoDbCheck = Annotated[
 ]
 
 
+def parse_answers(pairs: list[str]) -> dict[str, Any]:
+    """KEY=VALUE pairs as checked answers; boolean questions take yes/no words, as flags do."""
+    from fastforge.create import check_answers, parse_data
+    from fastforge.errors import InvalidAnswerError
+    from fastforge.questions import visible_questions
+
+    kinds = {q.name: q.type for q in visible_questions()}
+    answers: dict[str, Any] = {}
+    for key, value in parse_data(pairs).items():
+        if kinds.get(key) == "bool":
+            word = value.strip().lower()
+            if word not in _BOOLEANS:
+                raise InvalidAnswerError(
+                    question=key, value=value, reason="choose true or false (yes/no, 1/0)"
+                )
+            answers[key] = _BOOLEANS[word]
+        else:
+            answers[key] = value
+    check_answers(answers)
+    return answers
+
+
+_BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
+
+
 def run_option_change(
     answers_for: Callable[[ProjectContext], dict[str, Any]],
     *,

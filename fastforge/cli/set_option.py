@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from fastforge.cli.common import DryRun, Quiet
-from fastforge.cli.options import AllowDirty, ConflictMode, Conflicts, NoDbCheck, run_option_change
+from fastforge.cli.options import (
+    AllowDirty,
+    ConflictMode,
+    Conflicts,
+    NoDbCheck,
+    parse_answers,
+    run_option_change,
+)
 
 if TYPE_CHECKING:
     from fastforge.project.locate import ProjectContext
@@ -37,13 +44,10 @@ def command(
 
     Example: fastforge set celery=redis
     """
-    from fastforge.create import check_answers, parse_data
     from fastforge.update.engine import public_answers
 
     def answers_for(ctx: ProjectContext) -> dict[str, Any]:
-        given = _typed(parse_data(pairs))
-        check_answers(given)
-        return {**public_answers(ctx.answers), **given}
+        return {**public_answers(ctx.answers), **parse_answers(pairs)}
 
     run_option_change(
         answers_for,
@@ -54,26 +58,3 @@ def command(
         no_db_check=no_db_check,
         quiet=quiet,
     )
-
-
-def _typed(given: dict[str, str]) -> dict[str, Any]:
-    """Boolean questions take yes/no words, as their flags do."""
-    from fastforge.errors import InvalidAnswerError
-    from fastforge.questions import visible_questions
-
-    kinds = {q.name: q.type for q in visible_questions()}
-    typed: dict[str, Any] = {}
-    for key, value in given.items():
-        if kinds.get(key) == "bool":
-            word = value.strip().lower()
-            if word not in _BOOLEANS:
-                raise InvalidAnswerError(
-                    question=key, value=value, reason="choose true or false (yes/no, 1/0)"
-                )
-            typed[key] = _BOOLEANS[word]
-        else:
-            typed[key] = value
-    return typed
-
-
-_BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from fastforge.cli.common import DryRun, Quiet
-from fastforge.cli.options import AllowDirty, ConflictMode, Conflicts, NoDbCheck, run_option_change
+from fastforge.cli.options import (
+    AllowDirty,
+    ConflictMode,
+    Conflicts,
+    NoDbCheck,
+    parse_answers,
+    run_option_change,
+)
 
 if TYPE_CHECKING:
     from fastforge.project.locate import ProjectContext
@@ -35,17 +42,13 @@ def command(
 
     Example: fastforge update kubernetes=false
     """
-    from fastforge.cli.set_option import _typed
-    from fastforge.create import check_answers, parse_data
     from fastforge.questions import visible_questions
     from fastforge.update.engine import public_answers
 
     def answers_for(ctx: ProjectContext) -> dict[str, Any]:
-        given = _typed(parse_data(pairs or []))
-        check_answers(given)
         known = {q.name for q in visible_questions()}
         kept = {k: v for k, v in public_answers(ctx.answers).items() if k in known}
-        return {**kept, **given}
+        return {**kept, **parse_answers(pairs or [])}
 
     run_option_change(
         answers_for,

@@ -70,8 +70,8 @@ def _registrations(source: str) -> tuple[list[_Line], list[str]]:
             call = small.value  # type: ignore[union-attr]
             func = call.func
             lines.append(CallLine(func.value.value, func.attr.value, code(call.args[0].value)))
-        elif _all_names(small) is not None:
-            lines.extend(_all_names(small) or [])
+        elif (names := _all_names(small)) is not None:
+            lines.extend(names)
         else:
             rest.append(code(statement).strip())
     return lines, rest
