@@ -6,9 +6,6 @@ own file checks. Combinations whose Python code is byte-identical form a group, 
 group runs the full pipeline once: the project's tests against the real services, lint,
 types, migrations, then `add resource` and `add router`, and all of it again.
 
-An answer listed in tools.matrix SAMPLED (observability on) runs the pipeline only beside
-the other answers listed there; its other combinations are still rendered and checked.
-
 Sharding for CI: FASTFORGE_SHARD=I/N keeps the groups and combinations with index % N == I.
 """
 
@@ -36,7 +33,6 @@ from tools.matrix import (
     Combination,
     all_combinations,
     matrix_questions,
-    runs_pipeline,
     shard,
     values,
 )
@@ -157,10 +153,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         chosen = shard(list(COMBINATIONS), os.environ.get("FASTFORGE_SHARD"))
         metafunc.parametrize("combination", chosen, ids=[c.id for c in chosen])  # type: ignore[attr-defined]
     if "group" in metafunc.fixturenames:
-        # Every combination is rendered and checked; a sampled answer's trees (tools.matrix
-        # SAMPLED) run the full pipeline only beside the answers listed there.
-        sampled = [g for k, g in _groups().items() if runs_pipeline(dict(k))]
-        groups = shard(sampled, os.environ.get("FASTFORGE_SHARD"))
+        groups = shard(list(_groups().values()), os.environ.get("FASTFORGE_SHARD"))
         ids = [",".join(f"{k}={v}" for k, v in group_key(g[0])) or "all" for g in groups]  # type: ignore[index]
         metafunc.parametrize("group", groups, ids=ids)
 

@@ -10,30 +10,12 @@ copier's own validators decide, when a combination is rendered.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final, TypeVar
+from typing import Any, TypeVar
 
 from fastforge.questions import Question, visible_questions
 
 T = TypeVar("T")
-
-# An answer whose Python trees the full pipeline (tests/test_matrix.py::test_group) runs only
-# beside these answers of the other questions; every combination is still rendered and
-# file-checked. observability's code branches on three things only: a database or none,
-# Celery or none, jwt or none. These six cover every combination of the three, and every
-# database, broker and auth answer at least once; the other 18 of its 24 groups would only
-# repeat them.
-SAMPLED: Final[Mapping[tuple[str, Any], tuple[Mapping[str, Any], ...]]] = {
-    ("observability", True): (
-        {"database": "none", "auth": "none", "celery": "none"},
-        {"database": "none", "auth": "none", "celery": "rabbitmq"},
-        {"database": "sqlite", "auth": "none", "celery": "redis"},
-        {"database": "postgres", "auth": "none", "celery": "none"},
-        {"database": "postgres", "auth": "jwt", "celery": "rabbitmq"},
-        {"database": "mysql", "auth": "jwt", "celery": "none"},
-    ),
-}
 
 
 @dataclass(frozen=True)
@@ -73,16 +55,6 @@ def all_combinations() -> list[Combination]:
         Combination(tuple(zip([q.name for q in questions], combo, strict=True)))
         for combo in itertools.product(*(values(q) for q in questions))
     ]
-
-
-def runs_pipeline(answers: Mapping[str, Any]) -> bool:
-    """Whether the full pipeline runs for a Python tree with these answers (see SAMPLED)."""
-    for (name, value), samples in SAMPLED.items():
-        if answers.get(name) == value and not any(
-            sample.items() <= answers.items() for sample in samples
-        ):
-            return False
-    return True
 
 
 def shard(items: list[T], spec: str | None) -> list[T]:
