@@ -1,6 +1,7 @@
 """`fastforge add resource` against `fastforge --version`, in a fresh sqlite project.
 
-Run: python bench/add_resource.py [rounds]
+Run: python bench/add_resource.py [rounds] [OTHER_FASTFORGE...]
+Each other fastforge executable (say, an older checkout's) runs `add resource` beside ours.
 The project is installed (`uv sync`), so `add` does everything it does by default, the
 refresh of docs/openapi.json included; `--no-refresh` is timed beside it. Between rounds,
 git puts the project back as it was (not timed).
@@ -42,8 +43,8 @@ def main() -> None:
         subprocess.run(["git", "checkout", "-q", "."], cwd=base, check=True)
         subprocess.run(["git", "clean", "-fdq"], cwd=base, check=True)
 
-    def add_resource(*options: str) -> Callable[[], None]:
-        run = command([fastforge, "add", "resource", "product", *FIELDS, "-q", *options], cwd=base)
+    def add_resource(executable: str, *options: str) -> Callable[[], None]:
+        run = command([executable, "add", "resource", "product", *FIELDS, "-q", *options], cwd=base)
 
         def timed() -> None:
             run()
@@ -51,14 +52,17 @@ def main() -> None:
 
         return timed
 
+    cases = {
+        "fastforge --version": command([fastforge, "--version"]),
+        "git reset of the project (overhead)": reset,
+        "fastforge add resource (8 fields)": add_resource(fastforge),
+        "fastforge add resource --no-refresh": add_resource(fastforge, "--no-refresh"),
+    }
+    for index, other in enumerate(sys.argv[2:], start=1):
+        cases[f"other fastforge {index}: add resource"] = add_resource(other)
     try:
         compare(
-            {
-                "fastforge --version": command([fastforge, "--version"]),
-                "git reset of the project (overhead)": reset,
-                "fastforge add resource (8 fields)": add_resource(),
-                "fastforge add resource --no-refresh": add_resource("--no-refresh"),
-            },
+            cases,
             rounds=rounds,
             baseline="fastforge --version",
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,10 @@ from fastforge.cli.common import (
     change_project,
 )
 from fastforge.cli.completion import complete_field
+
+if TYPE_CHECKING:
+    from fastforge.project.locate import ProjectContext
+    from fastforge.writer import Plan
 
 app = typer.Typer(help="Add a router or a CRUD resource to the project.", no_args_is_help=True)
 
@@ -37,10 +41,14 @@ def add_router(
     Creates app/routes/NAME.py and app/tests/routes/test_NAME.py, and registers the
     router in app/routes/__init__.py.
     """
-    from fastforge.generators.router import plan_router
+
+    def plan(ctx: ProjectContext) -> Plan:
+        from fastforge.generators.router import plan_router
+
+        return plan_router(ctx, name)
 
     change_project(
-        lambda ctx: plan_router(ctx, name),
+        plan,
         dry_run=dry_run,
         force=force,
         skip=skip,
@@ -100,18 +108,28 @@ def add_resource(
 
     Example: fastforge add resource product title:str price:decimal published:bool=false
     """
-    from fastforge.generators.resource import plan_resource, resource_next_steps
+
+    def plan(ctx: ProjectContext) -> Plan:
+        from fastforge.generators.resource import plan_resource
+
+        return plan_resource(ctx, name, fields or [], public=public, owned=owned)
 
     change_project(
-        lambda ctx: plan_resource(ctx, name, fields or [], public=public, owned=owned),
+        plan,
         dry_run=dry_run,
         force=force,
         skip=skip,
         refresh=not no_refresh,
         quiet=quiet,
         show=show,
-        next_steps=lambda _ctx: resource_next_steps(name),
+        next_steps=lambda _ctx: _resource_next_steps(name),
     )
+
+
+def _resource_next_steps(name: str) -> list[str]:
+    from fastforge.generators.resource import resource_next_steps
+
+    return resource_next_steps(name)
 
 
 FieldSpecs = Annotated[
@@ -138,10 +156,14 @@ def add_field(
     Your own edits to those files are kept. A default becomes the column's server default,
     so existing rows get it. Example: fastforge add field product sku:str? stock:int=0
     """
-    from fastforge.generators.field import plan_add_fields
+
+    def plan(ctx: ProjectContext) -> Plan:
+        from fastforge.generators.field import plan_add_fields
+
+        return plan_add_fields(ctx, resource, fields)
 
     change_fields(
-        lambda ctx: plan_add_fields(ctx, resource, fields),
+        plan,
         dry_run=dry_run,
         no_refresh=no_refresh,
         quiet=quiet,

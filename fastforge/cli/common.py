@@ -67,6 +67,9 @@ def change_project(
 
     After a change, `next_steps(ctx)` gives the commands the user runs next, printed as such.
 
+    `planner` imports its generator itself: the project's interpreter (for the OpenAPI
+    refresh) starts first, so its start-up overlaps those imports.
+
     The lock covers planning too: a plan reads the migration head and the registries,
     which a concurrent command must not change underneath it.
     """

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -15,6 +15,10 @@ ForceRemove = Annotated[
         "--force", "-f", help="Remove files even if you changed them.", rich_help_panel="Writing"
     ),
 ]
+
+if TYPE_CHECKING:
+    from fastforge.project.locate import ProjectContext
+    from fastforge.writer import Plan
 
 app = typer.Typer(
     help="Remove a router or resource that `fastforge add` created.", no_args_is_help=True
@@ -36,10 +40,14 @@ def remove_router(
     quiet: Quiet = False,
 ) -> None:
     """Delete the router's files and its registration. Changed files need --force."""
-    from fastforge.generators.router import plan_router_removal
+
+    def plan(ctx: ProjectContext) -> Plan:
+        from fastforge.generators.router import plan_router_removal
+
+        return plan_router_removal(ctx, name)
 
     change_project(
-        lambda ctx: plan_router_removal(ctx, name),
+        plan,
         dry_run=dry_run,
         force=force,
         skip=False,
@@ -86,12 +94,16 @@ def remove_resource(
     command refuses and says what to run, or --drop-table adds a migration that drops the
     table and keeps the history.
     """
-    from fastforge.generators.resource import plan_resource_removal
+
+    def plan(ctx: ProjectContext) -> Plan:
+        from fastforge.generators.resource import plan_resource_removal
+
+        return plan_resource_removal(
+            ctx, name, drop_table=drop_table, check_database=not no_db_check
+        )
 
     change_project(
-        lambda ctx: plan_resource_removal(
-            ctx, name, drop_table=drop_table, check_database=not no_db_check
-        ),
+        plan,
         dry_run=dry_run,
         force=force,
         skip=False,
@@ -114,10 +126,14 @@ def remove_field(
     The migration's downgrade brings each column back, empty or with its default.
     Example: fastforge remove field product sku
     """
-    from fastforge.generators.field import plan_remove_fields
+
+    def plan(ctx: ProjectContext) -> Plan:
+        from fastforge.generators.field import plan_remove_fields
+
+        return plan_remove_fields(ctx, resource, fields)
 
     change_fields(
-        lambda ctx: plan_remove_fields(ctx, resource, fields),
+        plan,
         dry_run=dry_run,
         no_refresh=no_refresh,
         quiet=quiet,
