@@ -118,9 +118,9 @@ def plan_project(
     `template` is the installed one unless given (`fastforge update` renders older ones),
     and `secrets` answers secret questions that would otherwise get fresh random values.
     """
-    from copier import run_copy
     from copier.errors import CopierError
 
+    from fastforge import scratch as scratch_render
     from fastforge.update.versions import current_template
 
     if template is None:
@@ -139,7 +139,7 @@ def plan_project(
 
             stack.enter_context(readable_prompts())
         try:
-            worker = run_copy(
+            worker = scratch_render.render(
                 str((template or current_template()).root),
                 rendered,
                 data=data,
