@@ -167,7 +167,10 @@ def _merge_file(
 
 
 def _merge_by_meaning(path: str, base: bytes, mine: bytes, new: bytes) -> bytes | None:
-    texts = {"base": base.decode(), "mine": mine.decode(), "new": new.decode()}
+    try:
+        texts = {"base": base.decode(), "mine": mine.decode(), "new": new.decode()}
+    except UnicodeDecodeError:
+        return None  # not UTF-8 text: its conflicts stay as git merge-file reports them
     name = Path(path).name
     if name in (".env", ".env.example"):
         merged = merge_env(**texts)
