@@ -33,6 +33,7 @@ FastforgeError            base; the CLI catches it once (cli/errors.py) and exit
 ├── DirtyTreeError        `set`/`update` in a git tree with uncommitted changes
 ├── UpdateConflictError   a user's edit overlaps a template change; nothing was written
 ├── UnresolvedConflictError conflict markers from an earlier `set`/`update` remain
+├── DependencyLockError   `set`/`update`: uv could not lock the new dependencies
 ├── FieldChangeError      a field command cannot change the resource as asked
 └── AbortedError          Ctrl-C; the CLI prints it and exits 130
 
@@ -389,4 +390,14 @@ class UnresolvedConflictError(FastforgeError):
         super().__init__(
             f"{', '.join(paths)} still hold conflict markers (<<<<<<<). Resolve them, then "
             "run the same command again to finish. Nothing was changed."
+        )
+
+
+class DependencyLockError(FastforgeError):
+    """uv could not lock the dependencies a `set` or `update` asks for; nothing was written."""
+
+    def __init__(self, *, reason: str) -> None:
+        super().__init__(
+            f"uv could not lock the new dependencies ({reason}). Nothing was changed. Check "
+            "that uv can reach your package index, then run the command again."
         )

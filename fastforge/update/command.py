@@ -14,7 +14,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fastforge.errors import DirtyTreeError, SchemaHistoryError, UnresolvedConflictError
+from fastforge.errors import (
+    DependencyLockError,
+    DirtyTreeError,
+    SchemaHistoryError,
+    UnresolvedConflictError,
+)
 from fastforge.journal import JOURNAL_DIR
 from fastforge.project.locate import ProjectContext
 from fastforge.steps import StepResult, find_uv, uv_env
@@ -163,10 +168,7 @@ def _plan_lock(root: Path, change: OptionChange, scratch: Path) -> None:
     )
     if done.returncode != 0:
         lines = done.stderr.strip().splitlines()
-        raise SchemaHistoryError(
-            f"uv could not lock the new dependencies ({lines[-1] if lines else 'failed'}). "
-            "Nothing was changed."
-        )
+        raise DependencyLockError(reason=lines[-1] if lines else "failed")
     change.plan.add("uv.lock", (scratch / "uv.lock").read_bytes(), edit=True)
 
 

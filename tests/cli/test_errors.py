@@ -178,13 +178,14 @@ def test_ctrl_c_at_a_question_prints_aborted_and_leaves_no_project(tmp_path: Pat
 def test_a_copier_error_is_reported_in_its_own_words(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import copier
     from copier.errors import UnsupportedVersionError
+
+    from fastforge import scratch
 
     def refuse(*args: object, **kwargs: object) -> None:
         raise UnsupportedVersionError("This template requires Copier version >= 99.0")
 
-    monkeypatch.setattr(copier, "run_copy", refuse)
+    monkeypatch.setattr(scratch, "render", refuse)
     result = runner.invoke(app, ["new", str(tmp_path / "demo"), "--defaults", "--no-git"])
     assert result.exit_code == 1
     line = one_line(result.output)
