@@ -202,7 +202,13 @@ def prepare_fsft(backend: Path, database: str) -> dict[str, str]:
     env.update(
         PROJECT_NAME="fsft",
         SECRET_KEY=secrets.token_hex(32),
-        DATABASE_URL=f"postgresql+psycopg://postgres@{HOST}:5432/{database}",
+        # Its settings build the database URL from these; its .env names another database.
+        # Trust auth ignores the password, which its settings require to be set and changed.
+        POSTGRES_SERVER=HOST,
+        POSTGRES_PORT="5432",
+        POSTGRES_USER="postgres",
+        POSTGRES_PASSWORD=secrets.token_hex(8),
+        POSTGRES_DB=database,
         FIRST_SUPERUSER=EMAIL,
         FIRST_SUPERUSER_PASSWORD=PASSWORD,
         ENVIRONMENT="production",

@@ -75,9 +75,9 @@ def uv_sync(root: Path) -> StepResult:
             "install", ok=False, detail="uv is not installed", hint="pip install uv && uv sync"
         )
     done = subprocess.run(
-        # Byte-compiled once here, the dependencies load without compiling on every start
-        # (tests, server, the openapi refresh) where Python writes no bytecode itself.
-        [uv, "sync", "--compile-bytecode"],
+        # Not --compile-bytecode: compiling every installed module takes seconds, while Python
+        # compiles and caches only what a run imports (the project's README has the trade-off).
+        [uv, "sync"],
         cwd=root,
         capture_output=True,
         text=True,
