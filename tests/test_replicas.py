@@ -83,7 +83,9 @@ def test_two_apis_and_two_workers_share_every_state(
     project = generate(
         tmp_path / "replica-api", {"database": "postgres", "auth": "jwt", "celery": broker}
     )
-    assert_ok(uv(project, "sync", "--quiet"))
+    # Compiled, as the Docker image is: four processes that each compiled every import
+    # started too slowly for the waits below on a loaded machine.
+    assert_ok(uv(project, "sync", "--quiet", "--compile-bytecode"))
     with throwaway_database(project, "postgres") as url, contextlib.ExitStack() as stack:
         monkeypatch.setenv("DATABASE_URL", url)
         assert_ok(uv(project, "run", "alembic", "upgrade", "head"))
@@ -159,7 +161,9 @@ def test_two_upgrades_at_once_take_turns(tmp_path: Path) -> None:
     """While one upgrade holds the lock, a second one waits; then both end at head."""
     require(POSTGRES)
     project = generate(tmp_path / "migrate-api", {"database": "postgres", "auth": "jwt"})
-    assert_ok(uv(project, "sync", "--quiet"))
+    # Compiled, as the Docker image is: four processes that each compiled every import
+    # started too slowly for the waits below on a loaded machine.
+    assert_ok(uv(project, "sync", "--quiet", "--compile-bytecode"))
     env_py = (project / "migrations" / "env.py").read_text()
     key = int(re.search(r"^MIGRATION_LOCK_KEY = ([\d_]+)$", env_py, re.M)[1])  # type: ignore[index]
     binary = find_uv()
