@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import os
-import secrets
 import shutil
 import subprocess
 import sys
@@ -20,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 from typing import Any
+
+from app_throughput import fastforge, project_env
 
 REQUESTS = 4000
 
@@ -29,10 +30,8 @@ def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="fastforge-bench-"))
     try:
         project = scratch / "demo"
-        fastforge = str(Path(sys.executable).parent / "fastforge")
-        subprocess.run([fastforge, "new", str(project), "--defaults", "--no-git", "-q"], check=True)
-        env = {k: v for k, v in os.environ.items() if k != "VIRTUAL_ENV"}
-        env.update(SECRET_KEY=secrets.token_hex(32), ENVIRONMENT="production", PYTHONPATH=".")
+        fastforge("new", str(project), "--defaults", "--no-git", cwd=scratch)
+        env = project_env(project, PYTHONPATH=".")
         python = project / ".venv" / "bin" / "python"
         subprocess.run(
             [str(python), "-m", "alembic", "upgrade", "head"],
