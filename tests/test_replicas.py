@@ -36,16 +36,20 @@ SLOW_COUNTS = [10_000_000 - i for i in range(6)]
 
 @contextlib.contextmanager
 def _worker(project: Path, name: str) -> Iterator[subprocess.Popen[str]]:
-    """A Celery worker process of its own (one task at a time), stopped at the end."""
+    """A Celery worker process of its own (one task at a time), stopped at the end.
+
+    Its output goes to `<name>.log` beside the project, which a failed wait shows.
+    """
     binary = find_uv()
     assert binary
     argv = [binary, "run", "celery", "-A", "app.tasks.worker", "worker", "--loglevel=INFO"]
     argv += ["--concurrency=1", f"--hostname={name}@%h", "--without-mingle", "--without-gossip"]
+    log = (project.parent / f"{name}.log").open("w")
     process = subprocess.Popen(
         argv,
         cwd=project,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=log,
+        stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,
     )
@@ -55,6 +59,7 @@ def _worker(project: Path, name: str) -> Iterator[subprocess.Popen[str]]:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
+        log.close()
 
 
 def _states(base: str, token: str, ids: list[str]) -> list[str]:
@@ -66,13 +71,19 @@ def _states(base: str, token: str, ids: list[str]) -> list[str]:
     return states
 
 
-def _wait_for(condition: Any, timeout: float, what: str) -> None:
+def _wait_for(condition: Any, timeout: float, what: Any, project: Path) -> None:
+    """Wait until `condition()` holds, or fail with `what` (a string, or a function giving
+    one) and the end of each worker's log."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
             return
         time.sleep(0.2)
-    raise AssertionError(f"{what} within {timeout} s")
+    logs = "".join(
+        f"\n--- {log.name} (last 40 lines)\n" + "\n".join(log.read_text().splitlines()[-40:])
+        for log in sorted(project.parent.glob("*.log"))
+    )
+    raise AssertionError(f"{what() if callable(what) else what} within {timeout} s{logs}")
 
 
 @pytest.mark.parametrize("broker", sorted(BROKERS))
@@ -115,6 +126,17 @@ def test_two_apis_and_two_workers_share_every_state(
 
         first = stack.enter_context(_worker(project, "first"))
         stack.enter_context(_worker(project, "second"))
+        # Both consuming before any task is sent, so that a slow start is not taken for a
+        # worker that never gets a task.
+        _wait_for(
+            lambda: all(
+                " ready." in (project.parent / f"{name}.log").read_text()
+                for name in ("first", "second")
+            ),
+            180,
+            "the two workers were not both ready",
+            project,
+        )
 
         # Enqueued through A, read through B: the result backend is shared.
         status, task = request_json(
@@ -125,6 +147,7 @@ def test_two_apis_and_two_workers_share_every_state(
             lambda: _states(b, access, [task["id"]]) == ["SUCCESS"],
             90,
             "the task enqueued through A did not succeed as read through B",
+            project,
         )
         _, read = request_json("GET", f"{b}/api/v1/tasks/{task['id']}", token=access)
         assert read["result"]["count"] == 25
@@ -140,7 +163,8 @@ def test_two_apis_and_two_workers_share_every_state(
         _wait_for(
             lambda: _states(b, access, ids).count("STARTED") >= 2,
             60,
-            "the two workers did not each start a task",
+            lambda: f"the two workers did not each start a task: {_states(b, access, ids)}",
+            project,
         )
         os.killpg(first.pid, signal.SIGKILL)
 
@@ -152,6 +176,7 @@ def test_two_apis_and_two_workers_share_every_state(
             lambda: _states(b, access, ids).count("SUCCESS") >= len(ids) - lost,
             120,
             f"the queued tasks did not finish on the surviving worker ({broker})",
+            project,
         )
         states = _states(b, access, ids)
         assert "FAILURE" not in states, states
