@@ -172,6 +172,18 @@ def project_env(project: Path, **settings: str) -> dict[str, str]:
     return env
 
 
+def migrate(python: Path | str, cwd: Path, env: dict[str, str]) -> None:
+    """`alembic upgrade head` with a project's interpreter, its output kept unless it fails."""
+    subprocess.run(
+        [str(python), "-m", "alembic", "upgrade", "head"],
+        cwd=cwd,
+        env=env,
+        check=True,
+        timeout=120,
+        capture_output=True,
+    )
+
+
 def prepare_postgres_project(scratch: Path, database: str) -> tuple[Path, dict[str, str]]:
     project = scratch / "pgapp"
     fastforge(
@@ -182,9 +194,7 @@ def prepare_postgres_project(scratch: Path, database: str) -> tuple[Path, dict[s
     psql(f'CREATE DATABASE "{database}"')
     env = project_env(project, DATABASE_URL=url)
     python = str(project / ".venv" / "bin" / "python")
-    subprocess.run(
-        [python, "-m", "alembic", "upgrade", "head"], cwd=project, env=env, check=True, timeout=120
-    )
+    migrate(python, project, env)
     subprocess.run(
         [python, "-m", "app.commands.create_admin", EMAIL, "--password-stdin"],
         cwd=project,
@@ -215,14 +225,7 @@ def prepare_fsft(backend: Path, database: str) -> dict[str, str]:
     )
     python = str(backend / ".venv" / "bin" / "python")
     psql(f'CREATE DATABASE "{database}"')
-    subprocess.run(
-        [python, "-m", "alembic", "upgrade", "head"],
-        cwd=backend,
-        env=env,
-        check=True,
-        timeout=120,
-        capture_output=True,
-    )
+    migrate(python, backend, env)
     subprocess.run(
         [python, "-m", "app.initial_data"],
         cwd=backend,
@@ -300,13 +303,7 @@ def main() -> None:
         (scratch / "hello.py").write_text(HELLO)
         default_env = project_env(default)
         python = default / ".venv" / "bin" / "python"
-        subprocess.run(
-            [str(python), "-m", "alembic", "upgrade", "head"],
-            cwd=default,
-            env=default_env,
-            check=True,
-            timeout=120,
-        )
+        migrate(python, default, default_env)
         pg, pg_env = prepare_postgres_project(scratch, ours_db)
         pg_python = pg / ".venv" / "bin" / "python"
         with (

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from app_throughput import fastforge, project_env
+from app_throughput import fastforge, migrate, project_env
 
 REQUESTS = 4000
 
@@ -33,13 +33,7 @@ def main() -> None:
         fastforge("new", str(project), "--defaults", "--no-git", cwd=scratch)
         env = project_env(project, PYTHONPATH=".")
         python = project / ".venv" / "bin" / "python"
-        subprocess.run(
-            [str(python), "-m", "alembic", "upgrade", "head"],
-            cwd=project,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
+        migrate(python, project, env)
         subprocess.run(
             [str(python), __file__, "--inside", str(rounds)], cwd=project, env=env, check=True
         )

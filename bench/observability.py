@@ -14,11 +14,10 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import tempfile
 from pathlib import Path
 
-from app_throughput import Case, fastforge, project_env, run_wrk, serve
+from app_throughput import Case, fastforge, migrate, project_env, run_wrk, serve
 
 PATHS = ("/health", "/api/v1/info")
 
@@ -30,14 +29,7 @@ def prepare(scratch: Path, name: str, *, observability: bool) -> tuple[Path, dic
     env = project_env(project)
     for variable in ("OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"):
         env.pop(variable, None)
-    python = project / ".venv" / "bin" / "python"
-    subprocess.run(
-        [str(python), "-m", "alembic", "upgrade", "head"],
-        cwd=project,
-        env=env,
-        check=True,
-        timeout=120,
-    )
+    migrate(project / ".venv" / "bin" / "python", project, env)
     return project, env
 
 
