@@ -192,6 +192,7 @@ def check_manifests(project: Path, answers: dict[str, Any]) -> None:
     for obj in built.objects:
         kubernetes_validate.validate(obj, KUBERNETES_VERSION, strict=True)
     api = _check_workloads(built.objects, answers)
+    _check_job_command(project, built.objects)
     _check_api(project, api, built.objects)
     _check_scraping(
         api, built.objects, observability=answers.get("observability") in (True, "true")
@@ -211,6 +212,17 @@ def _check_workloads(objects: list[dict[str, Any]], answers: dict[str, Any]) -> 
     if database:
         assert containers(jobs["migrate"])[0]["command"] == ["alembic", "upgrade", "head"]
     return deployments["api"]
+
+
+def _check_job_command(project: Path, objects: list[dict[str, Any]]) -> None:
+    """The README's `kubectl delete job` names the built migration Job, in its namespace."""
+    found = re.findall(r"`kubectl delete job -n (\S+) (\S+)`", (project / "README.md").read_text())
+    expected = [
+        (obj["metadata"]["namespace"], obj["metadata"]["name"])
+        for obj in objects
+        if obj["kind"] == "Job"
+    ]
+    assert found == expected, (found, expected)
 
 
 def _check_api(project: Path, api: dict[str, Any], objects: list[dict[str, Any]]) -> None:
