@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from functools import cache
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from fastforge.questions import Question, visible_questions
+
+if TYPE_CHECKING:
+    import jinja2
 
 T = TypeVar("T")
 
@@ -70,9 +74,22 @@ def shard(items: list[T], spec: str | None) -> list[T]:
 def refusal(combination: Combination) -> str | None:
     """What copier.yml's validators say about this combination, None when they accept it.
 
-    The validators are Jinja over the answers; evaluating them here costs microseconds,
-    where a render that copier refuses costs a render.
+    The validators are Jinja over the answers, parsed and compiled once per process:
+    evaluating them costs microseconds, where a render that copier refuses costs a render.
     """
+    data = combination.data
+    for name in data:
+        validator = _validators().get(name)
+        if validator:
+            said = validator.render(data).strip()
+            if said:
+                return " ".join(said.split())
+    return None
+
+
+@cache
+def _validators() -> dict[str, jinja2.Template]:
+    """copier.yml's validator of each question that has one, compiled."""
     import jinja2
     import yaml
 
@@ -80,13 +97,11 @@ def refusal(combination: Combination) -> str | None:
 
     spec = yaml.safe_load((template_root() / "copier.yml").read_text(encoding="utf-8"))
     environment = jinja2.Environment(autoescape=False)
-    for name in combination.data:
-        validator = spec[name].get("validator")
-        if validator:
-            said = environment.from_string(validator).render(combination.data).strip()
-            if said:
-                return " ".join(said.split())
-    return None
+    return {
+        name: environment.from_string(question["validator"])
+        for name, question in spec.items()
+        if isinstance(question, dict) and question.get("validator")
+    }
 
 
 def _text(value: Any) -> str:
