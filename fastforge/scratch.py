@@ -2,14 +2,60 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from copier._jinja_ext import SandboxedEnvironment, get_yield_context
 from copier._main import Worker
+from jinja2 import BytecodeCache, Template
+from jinja2.bccache import Bucket
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled template files, kept for this process and keyed by their source's checksum."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+# Shared by every render in the process: set and update render the template twice.
+_FILES = _MemoryBytecodeCache()
 
 
 class ScratchWorker(Worker):
     """A copier Worker whose destination is a new folder outside any git repository."""
+
+    @cached_property
+    def jinja_env(self) -> SandboxedEnvironment:
+        """Copier's environment, compiling each template file once per process and each
+        path part once per render: copier compiled a path part again for every path."""
+        env: SandboxedEnvironment = Worker.jinja_env.func(self)  # type: ignore[attr-defined]
+        env.bytecode_cache = _FILES
+        compiled: dict[str, Template] = {}
+        from_string = env.from_string
+
+        def from_string_once(source: Any, globals: Any = None, template_class: Any = None) -> Any:
+            if globals is not None or template_class is not None or not isinstance(source, str):
+                return from_string(source, globals, template_class)
+            if source not in compiled:
+                compiled[source] = from_string(source)
+            else:
+                # What copier's yield extension does each time it compiles a string.
+                context = get_yield_context(env)
+                context.yield_name = context.yield_iterable = None
+            return compiled[source]
+
+        env.from_string = from_string_once  # type: ignore[method-assign]
+        return env
 
     def _sync_git_index_executable_bit(self, dst_relpath: Path, src_mode: int) -> None:
         # Copier asks git, once per file, whether the destination's index needs a new mode;
