@@ -3,8 +3,10 @@
 The combinations come from `tools.matrix` (derived from copier.yml). Each one is
 rendered, or refused by both fastforge and plain copier with a clear message, and gets its
 own file checks. Combinations whose Python code is byte-identical form a group, and each
-group runs the full pipeline once: the project's tests against the real services, lint,
-types, migrations, then `add resource` and `add router`, and all of it again.
+group runs the full pipeline once: lint, types and migrations of the new project, then
+`add resource`, `add field`, `rename`, `remove field` and `add router`, then the project's
+tests against the real services, lint and types. The tests run once, after the adds, which
+keep every test file of the new project beside the ones they add.
 
 Sharding for CI: FASTFORGE_SHARD=I/N keeps the groups and combinations with index % N == I.
 """
@@ -26,7 +28,7 @@ from fastforge.questions import template_root
 from tests.checks import hadolint_clean, jinja_leftovers, validate_schema
 from tests.databases import SERVERS, migrations_round_trip
 from tests.generated import check_project
-from tests.helpers import snapshot
+from tests.helpers import assert_ok, snapshot, uv
 from tests.kubernetes import check_manifests
 from tests.services import RABBITMQ, REDIS, Service, require
 from tools.matrix import (
@@ -211,7 +213,9 @@ def test_group(group: list[Combination], tmp_path: Path, monkeypatch: pytest.Mon
 
     # The services are up (required above), so the generated tests must not skip.
     required = {"FASTFORGE_REQUIRE_SERVICES": "1"}
-    check_project(project, required)
+    check_project(project, required, tests=False)
+    # Rendered without installing, so written here, as `fastforge new` writes it after install.
+    assert_ok(uv(project, "run", "python", "-m", "app.commands.openapi"))
     if database != "none":
         migrations_round_trip(project, database)
 
@@ -221,27 +225,32 @@ def test_group(group: list[Combination], tmp_path: Path, monkeypatch: pytest.Mon
         # A public resource (its routes open even with auth on), then one with every type,
         # modifier, a reference and a many-to-many link to it, and, when auth is on, a
         # reference to users and rows owned by their creator.
-        _cli("add", "resource", "category", "name:str:unique", "--public")
+        _cli("add", "resource", "category", "name:str:unique", "--public", "--no-refresh")
         spec = [*RESOURCE, "category:ref:categories?:set_null", "tags:many:categories"]
         if data.get("auth", "none") != "none":
             spec += ["editor:ref:users", "--owned"]
-        _cli("add", "resource", "product", *spec)
+        _cli("add", "resource", "product", *spec, "--no-refresh")
         # Then the resource evolves: new columns (one unique) and a second link table,
         # renames of an indexed column and of a reference, and a dropped column and link
         # table, each with its own migration.
-        _cli("add", "field", "product", "sku:str?:unique", "on_sale:bool=false")
-        _cli("add", "field", "product", "labels:many:categories")
-        _cli("rename", "field", "product", "stock", "quantity")
-        _cli("rename", "field", "product", "category", "section")
-        _cli("remove", "field", "product", "ratio", "labels")
+        _cli("add", "field", "product", "sku:str?:unique", "on_sale:bool=false", "--no-refresh")
+        _cli("add", "field", "product", "labels:many:categories", "--no-refresh")
+        _cli("rename", "field", "product", "stock", "quantity", "--no-refresh")
+        _cli("rename", "field", "product", "category", "section", "--no-refresh")
+        _cli("remove", "field", "product", "ratio", "labels", "--no-refresh")
+    # The last command refreshes docs/openapi.json, which the project's tests then check.
     _cli("add", "router", "webhooks")
+    # So the tests below are the new project's too.
+    after = snapshot(project)
+    missing = [p for p in before if p.startswith("app/tests/") and p not in after]
+    assert missing == [], f"the adds removed test files of the new project: {missing}"
     # Includes the generated test_migrations.py: upgrade head, then `alembic check` finds
     # the new resource's migration equal to its model on this database.
     check_project(project, required)
 
     if database != "none":
-        _cli("remove", "resource", "product")
-        _cli("remove", "resource", "category")
+        _cli("remove", "resource", "product", "--no-refresh")
+        _cli("remove", "resource", "category", "--no-refresh")
     _cli("remove", "router", "webhooks")
     assert snapshot(project) == before, "remove did not give back the tree add started from"
 
