@@ -2,11 +2,13 @@
 
 The combinations come from `tools.matrix` (derived from copier.yml). Each one is
 rendered, or refused by both fastforge and plain copier with a clear message, and gets its
-own file checks. Combinations whose Python code is byte-identical form a group, and each
-group runs the full pipeline once: lint, types and migrations of the new project, then
-`add resource`, `add field`, `rename`, `remove field` and `add router`, then the project's
-tests against the real services, lint and types. The tests run once, after the adds, which
-keep every test file of the new project beside the ones they add.
+own file checks. Combinations whose Python code is byte-identical form a group. Every group
+installs its project and runs its migrations, tests (against the real services), lint and
+types. A pairwise cover of the groups (every answer and every pair of answers of the
+questions that change the code is in one of them) also runs the generators: lint, types and
+migrations of the new project, then `add resource`, `add field`, `rename`, `remove field`
+and `add router`; the tests then run once, after the adds, which keep every test file of the
+new project beside the ones they add, and the removes give back the new project's tree.
 
 Sharding for CI: FASTFORGE_SHARD=I/N keeps the groups and combinations with index % N == I.
 """
@@ -35,6 +37,8 @@ from tools.matrix import (
     Combination,
     all_combinations,
     matrix_questions,
+    pairwise_cover,
+    refusal,
     shard,
     values,
 )
@@ -146,6 +150,13 @@ def _groups() -> dict[tuple[tuple[str, object], ...], list[Combination]]:
     return groups
 
 
+@cache
+def generator_groups() -> frozenset[tuple[tuple[str, object], ...]]:
+    """The group keys that run the generators: a pairwise cover of the groups that render."""
+    keys = [key for key, members in _groups().items() if any(refusal(c) is None for c in members)]
+    return frozenset(keys[i] for i in pairwise_cover(keys))
+
+
 def _representative(members: list[Combination]) -> Combination | None:
     return next((c for c in members if rendered(c)[0] is not None), None)
 
@@ -196,7 +207,7 @@ def test_combination(combination: Combination, tmp_path: Path) -> None:
 
 
 def test_group(group: list[Combination], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The full pipeline, once per distinct Python tree."""
+    """Each distinct Python tree passes its own checks; the generator groups also add and remove."""
     representative = _representative(group)
     if representative is None:
         # Every member is refused; test_combination checks each refusal.
@@ -213,11 +224,18 @@ def test_group(group: list[Combination], tmp_path: Path, monkeypatch: pytest.Mon
 
     # The services are up (required above), so the generated tests must not skip.
     required = {"FASTFORGE_REQUIRE_SERVICES": "1"}
-    check_project(project, required, tests=False)
+    generators = group_key(representative) in generator_groups()
+    if generators:
+        check_project(project, required, tests=False)
+    else:
+        assert_ok(uv(project, "sync", "--quiet"))
     # Rendered without installing, so written here, as `fastforge new` writes it after install.
     assert_ok(uv(project, "run", "python", "-m", "app.commands.openapi"))
     if database != "none":
         migrations_round_trip(project, database)
+    if not generators:
+        check_project(project, required)
+        return
 
     before = snapshot(project)
     monkeypatch.chdir(project)

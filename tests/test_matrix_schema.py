@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -10,7 +11,7 @@ import yaml
 from fastforge.questions import visible_questions
 from tests.checks import validate_schema
 from tests.helpers import REPO
-from tools.matrix import all_combinations, matrix_questions, shard, values
+from tools.matrix import all_combinations, matrix_questions, pairwise_cover, refusal, shard, values
 
 
 def test_matrix_spans_every_closed_question_and_value() -> None:
@@ -35,6 +36,17 @@ def test_shards_split_the_matrix_without_gaps_or_overlap() -> None:
     assert sorted(c.id for part in parts for c in part) == sorted(c.id for c in combos)
     with pytest.raises(ValueError, match="0 <= I < N"):
         shard(combos, "4/4")
+
+
+def test_pairwise_cover_holds_every_pair_of_answers_that_renders() -> None:
+    keys = sorted({c.answers for c in all_combinations() if refusal(c) is None})
+    chosen = [keys[i] for i in pairwise_cover(keys)]
+    for key in keys:
+        for pair in itertools.combinations(key, 2):
+            assert any(set(pair) <= set(other) for other in chosen), pair
+    assert len(chosen) < len(keys) / 4
+    # A pair that no key holds (a refused combination) is not asked for.
+    assert pairwise_cover([(("a", 1), ("b", 1)), (("a", 2), ("b", 2))]) == [0, 1]
 
 
 def test_own_workflow_is_valid_and_runs_every_shard() -> None:

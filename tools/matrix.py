@@ -10,6 +10,7 @@ copier's own validators decide, when a combination is rendered.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -69,6 +70,27 @@ def shard(items: list[T], spec: str | None) -> list[T]:
     if not 0 <= index < count:
         raise ValueError(f"shard {spec!r} must be I/N with 0 <= I < N")
     return items[index::count]
+
+
+def pairwise_cover(keys: Sequence[tuple[tuple[str, Any], ...]]) -> list[int]:
+    """Indexes of a few keys that together hold every answer, and every pair of answers, that
+    any of the keys holds (all-pairs testing).
+
+    Greedy and deterministic: each step takes the key holding the most pairs not yet held,
+    the first one on ties.
+    """
+    held = [_pairs(key) for key in keys]
+    remaining: set[tuple[tuple[str, Any], ...]] = set().union(*held)
+    chosen: list[int] = []
+    while remaining:
+        best = max(range(len(keys)), key=lambda i: len(held[i] & remaining))
+        chosen.append(best)
+        remaining -= held[best]
+    return sorted(chosen)
+
+
+def _pairs(key: tuple[tuple[str, Any], ...]) -> set[tuple[tuple[str, Any], ...]]:
+    return {(answer,) for answer in key} | set(itertools.combinations(key, 2))
 
 
 def refusal(combination: Combination) -> str | None:
