@@ -8,6 +8,7 @@ from typing import Any
 
 from copier._jinja_ext import SandboxedEnvironment, get_yield_context
 from copier._main import Worker
+from copier._types import LazyDict, Phase
 from jinja2 import BytecodeCache, Template
 from jinja2.bccache import Bucket
 
@@ -56,6 +57,20 @@ class ScratchWorker(Worker):
 
         env.from_string = from_string_once  # type: ignore[method-assign]
         return env
+
+    @cached_property
+    def _rendering_context(self) -> dict[str, Any]:
+        return dict(Worker._render_context(self))
+
+    def _render_context(self) -> Any:
+        """Copier's context, built once for the render phase, where the answers are final:
+        copier merged every answer again for each path and file, a quarter of a render."""
+        if Phase.current() is not Phase.RENDER:
+            return super()._render_context()
+        context = dict(self._rendering_context)
+        # A fresh `_copier_conf` each call, as copier gives: it writes into the one it gets.
+        context["_copier_conf"] = LazyDict(context["_copier_conf"]._pending)
+        return context
 
     def _sync_git_index_executable_bit(self, dst_relpath: Path, src_mode: int) -> None:
         # Copier asks git, once per file, whether the destination's index needs a new mode;
