@@ -8,7 +8,14 @@ from collections.abc import Iterator
 import pytest
 
 from app.utils.request_id import get_request_id, set_request_id
-from config.logging import ACCESS_LOGGER, UVICORN_ACCESS_LOGGER, RequestIdFilter, configure_logging
+from config.logging import (
+    ACCESS_LOGGER,
+    LOG_FORMAT,
+    UVICORN_ACCESS_LOGGER,
+    LineFormatter,
+    RequestIdFilter,
+    configure_logging,
+)
 
 UVICORN_LOGGERS = ("uvicorn.error", UVICORN_ACCESS_LOGGER, ACCESS_LOGGER)
 
@@ -44,6 +51,18 @@ def test_records_inside_a_request_get_its_id() -> None:
     contextvars.copy_context().run(filter_during_request)
 
     assert record.__dict__["request_id"] == "abc123"
+
+
+def test_line_times_read_as_the_standard_formatters() -> None:
+    line_formatter, standard = LineFormatter(LOG_FORMAT), logging.Formatter(LOG_FORMAT)
+    # Within one second, into the next, and back: the cached second must follow each record.
+    for created in (1_700_000_000.25, 1_700_000_000.75, 1_700_000_001.5, 1_700_000_000.125):
+        record = make_record()
+        record.created, record.msecs = created, int((created - int(created)) * 1000) + 0.0
+        RequestIdFilter(get_request_id).filter(record)
+
+        assert line_formatter.formatTime(record) == standard.formatTime(record)
+        assert line_formatter.format(record) == standard.format(record)
 
 
 def test_lines_carry_the_request_id_and_uvicorn_access_is_silenced() -> None:
