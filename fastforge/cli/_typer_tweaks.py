@@ -1,8 +1,9 @@
 """Small adjustments to typer's help and start-up, each undone by a typer that lacks its hook.
 
 - Flags take no value, so help shows no `<bool>` beside them (typer 0.2x shows one).
-- A flag left unset is None; typer builds a pydantic adapter to coerce that None, which
-  costs pydantic's import (about 40 ms) on every command. A flag needs no adapter.
+- Typer builds a pydantic adapter to coerce each value, which costs pydantic's import
+  (0.1 s or more) on every command. Flags (a bool, or None), text and lists of text,
+  as click hands them over, need no converting: they pass through.
 - Typer's help module imports rich's Markdown and Traceback, about half of `--help`'s
   start-up; fastforge's help is rich markup, never Markdown, and a traceback is drawn
   only on a crash. Both are loaded when first used instead.
@@ -10,6 +11,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import types
 from typing import Any
@@ -18,7 +20,7 @@ from typing import Any
 def apply() -> None:
     """Install the adjustments; safe to call more than once."""
     _flags_without_metavar()
-    _flags_without_adapter()
+    _plain_values_without_adapter()
     _help_without_markdown()
 
 
@@ -39,7 +41,7 @@ def _flags_without_metavar() -> None:
     option.display_type_rich = display_type_rich
 
 
-def _flags_without_adapter() -> None:
+def _plain_values_without_adapter() -> None:
     from typer import _coercion, core
 
     parameter = getattr(core, "_TyperParameter", None)
@@ -50,13 +52,25 @@ def _flags_without_adapter() -> None:
     if getattr(build, "_fastforge", False):
         return
 
+    @dataclasses.dataclass(frozen=True)
+    class TextsParam(passthrough):  # type: ignore[misc,valid-type]
+        """A list[str] parameter: click gives a tuple of str, the command takes a list."""
+
+        def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
+            if isinstance(value, tuple | list) and all(isinstance(v, str) for v in value):
+                return list(value)
+            return super()._coerce_value(value, param, ctx)
+
     def get_runtime_param(self: Any) -> Any:
         descriptor = self.type_descriptor
-        if self._runtime_param is None and descriptor.annotation is bool:
-            # Flags parse to a bool or stay None; neither needs converting.
-            self._runtime_param = passthrough(
-                annotation=bool, parameter_info=descriptor.parameter_info
-            )
+        if self._runtime_param is None:
+            annotation = descriptor.annotation
+            info = descriptor.parameter_info
+            if annotation in (bool, str):
+                # Flags parse to a bool or stay None, text to a str; neither needs converting.
+                self._runtime_param = passthrough(annotation=annotation, parameter_info=info)
+            elif annotation == list[str]:
+                self._runtime_param = TextsParam(annotation=annotation, parameter_info=info)
         return build(self)
 
     get_runtime_param._fastforge = True  # type: ignore[attr-defined]
