@@ -1,13 +1,16 @@
 """Requests per second of generated apps, against an `async def` hello, measured side by side.
 
 Run: python bench/app_throughput.py [--rounds 3] [--duration 5] [--fsft PATH/backend]
+                                    [--other PATH/bin/fastforge]
 
 One run generates the default project (sqlite) and a postgres project with an `item`
 resource of 100 rows, serves each with one uvicorn worker on 127.0.0.1 beside an `async def`
 hello in the same environment (and full-stack-fastapi-template's backend, given a checkout
 whose `.venv` has its dependencies), then runs `wrk -t1 -c50` against every case in turn,
 round after round, so machine noise hits all alike. Every wrk run and every wait is bounded.
-It prints medians and the ratios of issue 17's targets. Needs wrk, uv, and PostgreSQL on
+It prints medians and the ratios of issue 17's targets. `--other` names another
+fastforge (say, an older checkout's): its default project is served beside ours, in the
+same rounds, so a change is measured before and after in one run. Needs wrk, uv, and PostgreSQL on
 127.0.0.1:5432 (user postgres, trust); the scratch databases are dropped at the end.
 """
 
@@ -160,8 +163,8 @@ def psql(sql: str) -> None:
     )
 
 
-def fastforge(*args: str, cwd: Path) -> None:
-    binary = Path(sys.executable).parent / "fastforge"
+def fastforge(*args: str, cwd: Path, binary: Path | None = None) -> None:
+    binary = binary or Path(sys.executable).parent / "fastforge"
     subprocess.run([str(binary), *args, "-q"], cwd=cwd, check=True, timeout=600)
 
 
@@ -281,6 +284,17 @@ def report(cases: list[Case], *, rounds: int, duration: int, connections: int) -
     targets.append(
         ("list 100 p99 ms", p99["postgres: GET /api/v1/items (100, authenticated)"], "<= 250")
     )
+    if "other: GET /api/v1/info" in rps:
+        targets += [
+            ("other: /api/v1/info / hello", rps["other: GET /api/v1/info"] / hello, ">= 0.80"),
+            (
+                "other: access line cost on /health",
+                1
+                - rps["other: GET /health (sqlite)"]
+                / rps["other: GET /health, --log-level warning"],
+                "< 0.05",
+            ),
+        ]
     for name, value, target in targets:
         print(f"{name:<46} {value:>9.2f}   target {target}")
 
@@ -291,6 +305,7 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=5, help="seconds per wrk run")
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--fsft", type=Path, help="full-stack-fastapi-template's backend folder")
+    parser.add_argument("--other", type=Path, help="another fastforge executable to compare")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
@@ -325,6 +340,7 @@ def main() -> None:
                 pg_python, "main:app", cwd=pg, env=pg_env, log_level="info", probe="/health"
             ) as pg_app,
             _maybe_fsft(args.fsft, fsft_db) as fsft,
+            _maybe_other(args.other, scratch) as other,
         ):
             token = log_in(f"{pg_app}/api/v1/auth/token")
             add_items(f"{pg_app}/api/v1/items", token)
@@ -340,6 +356,12 @@ def main() -> None:
                     {"Authorization": f"Bearer {token}"},
                 ),
             ]
+            if other is not None:
+                cases += [
+                    Case("other: GET /api/v1/info", f"{other[0]}/api/v1/info"),
+                    Case("other: GET /health (sqlite)", f"{other[0]}/health"),
+                    Case("other: GET /health, --log-level warning", f"{other[1]}/health"),
+                ]
             if fsft is not None:
                 fsft_token = log_in(f"{fsft}/api/v1/login/access-token")
                 add_items(f"{fsft}/api/v1/items/", fsft_token)
@@ -356,6 +378,26 @@ def main() -> None:
         for database in (ours_db, fsft_db):
             psql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+@contextmanager
+def _maybe_other(binary: Path | None, scratch: Path) -> Iterator[tuple[str, str] | None]:
+    """The other fastforge's default project, served at info and at warning level."""
+    if binary is None:
+        yield None
+        return
+    project = scratch / "other"
+    fastforge("new", str(project), "--defaults", "--no-git", cwd=scratch, binary=binary)
+    env = project_env(project)
+    python = project / ".venv" / "bin" / "python"
+    migrate(python, project, env)
+    with (
+        serve(python, "main:app", cwd=project, env=env, log_level="info", probe="/health") as app,
+        serve(
+            python, "main:app", cwd=project, env=env, log_level="warning", probe="/health"
+        ) as quiet,
+    ):
+        yield app, quiet
 
 
 @contextmanager
