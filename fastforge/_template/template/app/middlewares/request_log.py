@@ -26,7 +26,6 @@ class RequestLogMiddleware(HTTPMiddleware):
     """
 
     async def handle(self, scope: Scope, receive: Receive, send: Send) -> None:
-        started = time.perf_counter()
         incoming = Headers(scope=scope).get(REQUEST_ID_HEADER)
         request_id = incoming if incoming and is_safe_request_id(incoming) else new_request_id()
         # Not reset afterwards: each request runs in its own task, so the value cannot leak,
@@ -46,6 +45,7 @@ class RequestLogMiddleware(HTTPMiddleware):
             # The server's log level drops the line, so skip the timing too.
             await self.app(scope, receive, send_with_request_id)
             return
+        started = time.perf_counter()
         try:
             await self.app(scope, receive, send_with_request_id)
         finally:
