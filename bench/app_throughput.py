@@ -9,9 +9,10 @@ hello in the same environment (and full-stack-fastapi-template's backend, given 
 whose `.venv` has its dependencies), then runs `wrk -t1 -c50` against every case in turn,
 round after round, so machine noise hits all alike. Every wrk run and every wait is bounded.
 It prints medians and the ratios of issue 17's targets. `--other` names another
-fastforge (say, an older checkout's): its default project is served beside ours, in the
-same rounds, so a change is measured before and after in one run. Needs wrk, uv, and PostgreSQL on
-127.0.0.1:5432 (user postgres, trust); the scratch databases are dropped at the end.
+fastforge (say, an older checkout's): its default project and its postgres project are
+served beside ours, in the same rounds, so a change is measured before and after in one run.
+Needs wrk, uv, and PostgreSQL on 127.0.0.1:5432 (user postgres, trust); the scratch
+databases are dropped at the end.
 """
 
 from __future__ import annotations
@@ -187,12 +188,23 @@ def migrate(python: Path | str, cwd: Path, env: dict[str, str]) -> None:
     )
 
 
-def prepare_postgres_project(scratch: Path, database: str) -> tuple[Path, dict[str, str]]:
-    project = scratch / "pgapp"
+def prepare_postgres_project(
+    scratch: Path, database: str, *, binary: Path | None = None, name: str = "pgapp"
+) -> tuple[Path, dict[str, str]]:
+    project = scratch / name
     fastforge(
-        "new", str(project), "--defaults", "--no-git", "--data", "database=postgres", cwd=scratch
+        "new",
+        str(project),
+        "--defaults",
+        "--no-git",
+        "--data",
+        "database=postgres",
+        cwd=scratch,
+        binary=binary,
     )
-    fastforge("add", "resource", "item", "title:str", "description:str?", cwd=project)
+    fastforge(
+        "add", "resource", "item", "title:str", "description:str?", cwd=project, binary=binary
+    )
     url = f"postgresql+asyncpg://postgres@{HOST}:5432/{database}"
     psql(f'CREATE DATABASE "{database}"')
     env = project_env(project, DATABASE_URL=url)
@@ -285,6 +297,22 @@ def report(cases: list[Case], *, rounds: int, duration: int, connections: int) -
         ("list 100 p99 ms", p99["postgres: GET /api/v1/items (100, authenticated)"], "<= 250")
     )
     if "other: GET /api/v1/info" in rps:
+        other_list = rps["other: GET /api/v1/items (100, authenticated)"]
+        targets.append(
+            (
+                "list 100: ours / other's",
+                rps["postgres: GET /api/v1/items (100, authenticated)"] / other_list,
+                "(before and after)",
+            )
+        )
+        if "fsft: GET /api/v1/items/ (100, authenticated)" in rps:
+            targets.append(
+                (
+                    "other: list 100 / full-stack-fastapi-template's",
+                    other_list / rps["fsft: GET /api/v1/items/ (100, authenticated)"],
+                    ">= 3.0",
+                )
+            )
         targets += [
             ("other: /api/v1/info / hello", rps["other: GET /api/v1/info"] / hello, ">= 0.80"),
             (
@@ -312,6 +340,7 @@ def main() -> None:
     scratch = Path(tempfile.mkdtemp(prefix="fastforge-bench-"))
     suffix = secrets.token_hex(4)
     ours_db, fsft_db = f"bench_ours_{suffix}", f"bench_fsft_{suffix}"
+    other_db = f"bench_other_{suffix}"
     try:
         default = scratch / "default"
         fastforge("new", str(default), "--defaults", "--no-git", cwd=scratch)
@@ -340,7 +369,7 @@ def main() -> None:
                 pg_python, "main:app", cwd=pg, env=pg_env, log_level="info", probe="/health"
             ) as pg_app,
             _maybe_fsft(args.fsft, fsft_db) as fsft,
-            _maybe_other(args.other, scratch) as other,
+            _maybe_other(args.other, scratch, other_db) as other,
         ):
             token = log_in(f"{pg_app}/api/v1/auth/token")
             add_items(f"{pg_app}/api/v1/items", token)
@@ -362,6 +391,15 @@ def main() -> None:
                     Case("other: GET /health (sqlite)", f"{other[0]}/health"),
                     Case("other: GET /health, --log-level warning", f"{other[1]}/health"),
                 ]
+                other_token = log_in(f"{other[2]}/api/v1/auth/token")
+                add_items(f"{other[2]}/api/v1/items", other_token)
+                cases.append(
+                    Case(
+                        "other: GET /api/v1/items (100, authenticated)",
+                        f"{other[2]}/api/v1/items?limit={ROWS}",
+                        {"Authorization": f"Bearer {other_token}"},
+                    )
+                )
             if fsft is not None:
                 fsft_token = log_in(f"{fsft}/api/v1/login/access-token")
                 add_items(f"{fsft}/api/v1/items/", fsft_token)
@@ -375,14 +413,17 @@ def main() -> None:
             measure(cases, rounds=args.rounds, duration=args.duration, connections=args.connections)
         report(cases, rounds=args.rounds, duration=args.duration, connections=args.connections)
     finally:
-        for database in (ours_db, fsft_db):
+        for database in (ours_db, fsft_db, other_db):
             psql(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
         shutil.rmtree(scratch, ignore_errors=True)
 
 
 @contextmanager
-def _maybe_other(binary: Path | None, scratch: Path) -> Iterator[tuple[str, str] | None]:
-    """The other fastforge's default project, served at info and at warning level."""
+def _maybe_other(
+    binary: Path | None, scratch: Path, database: str
+) -> Iterator[tuple[str, str, str] | None]:
+    """The other fastforge's default project, served at info and at warning level, and its
+    postgres project with the item resource."""
     if binary is None:
         yield None
         return
@@ -391,13 +432,18 @@ def _maybe_other(binary: Path | None, scratch: Path) -> Iterator[tuple[str, str]
     env = project_env(project)
     python = project / ".venv" / "bin" / "python"
     migrate(python, project, env)
+    pg, pg_env = prepare_postgres_project(scratch, database, binary=binary, name="other-pg")
+    pg_python = pg / ".venv" / "bin" / "python"
     with (
         serve(python, "main:app", cwd=project, env=env, log_level="info", probe="/health") as app,
         serve(
             python, "main:app", cwd=project, env=env, log_level="warning", probe="/health"
         ) as quiet,
+        serve(
+            pg_python, "main:app", cwd=pg, env=pg_env, log_level="info", probe="/health"
+        ) as pg_app,
     ):
-        yield app, quiet
+        yield app, quiet, pg_app
 
 
 @contextmanager
