@@ -4,16 +4,16 @@ import logging
 
 import pytest
 from fastapi import FastAPI
-from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
 from app.controllers.errors import to_http_exception
 from app.services.errors import ConflictError, NotFoundError, ServiceError
+from app.tests.client import AppClient
 from config.settings import get_settings
 from main import create_app
 
 
-def test_unknown_path_is_404_in_the_error_shape(client: TestClient) -> None:
+def test_unknown_path_is_404_in_the_error_shape(client: AppClient) -> None:
     response = client.get("/no-such-path")
 
     assert response.status_code == 404
@@ -27,7 +27,7 @@ def test_unknown_path_is_404_in_the_error_shape(client: TestClient) -> None:
     }
 
 
-def test_wrong_method_is_405_and_keeps_the_allow_header(client: TestClient) -> None:
+def test_wrong_method_is_405_and_keeps_the_allow_header(client: AppClient) -> None:
     response = client.post("/health")
 
     assert response.status_code == 405
@@ -41,7 +41,7 @@ def test_invalid_input_is_422_with_field_details(app: FastAPI) -> None:
 
     app.add_api_route("/pages", read_page)
 
-    with TestClient(app) as client:
+    with AppClient(app) as client:
         response = client.get("/pages", params={"page": "first"})
 
     assert response.status_code == 422
@@ -58,7 +58,7 @@ def test_unhandled_error_is_500_without_internals(
 
     app.add_api_route("/explode", explode)
 
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with AppClient(app, raise_server_exceptions=False) as client:
         response = client.get("/explode")
 
     assert response.status_code == 500
@@ -83,7 +83,7 @@ def test_unhandled_error_response_carries_cors_headers(app: FastAPI) -> None:
 
     app.add_api_route("/explode", explode)
 
-    with TestClient(app, raise_server_exceptions=False) as client:
+    with AppClient(app, raise_server_exceptions=False) as client:
         response = client.get("/explode", headers={"Origin": "http://localhost:3000"})
 
     assert response.status_code == 500
@@ -120,7 +120,7 @@ def test_a_domain_error_from_a_route_is_answered_in_the_error_shape(
 
     app.add_api_route("/fails", fail)
 
-    with TestClient(app) as client:
+    with AppClient(app) as client:
         response = client.get("/fails")
 
     assert response.status_code == status_code
@@ -154,7 +154,7 @@ def _add_login_route(app: FastAPI) -> None:
 def test_405_lists_every_method_of_the_path(app: FastAPI) -> None:
     _add_login_route(app)
 
-    with TestClient(app) as client:
+    with AppClient(app) as client:
         for method in ("PUT", "OPTIONS"):
             response = client.request(method, "/logins")
 
@@ -166,7 +166,7 @@ def test_422_never_echoes_a_password_nor_a_large_input(app: FastAPI) -> None:
     _add_login_route(app)
     body = {"email": "x" * 100_000, "password": ["secret-password"], "count": "many"}
 
-    with TestClient(app) as client:
+    with AppClient(app) as client:
         response = client.post("/logins", json=body)
 
     assert response.status_code == 422
@@ -183,7 +183,7 @@ def test_422_never_echoes_a_password_nor_a_large_input(app: FastAPI) -> None:
 def test_422_renders_input_that_json_cannot_encode(app: FastAPI, raw: str) -> None:
     _add_login_route(app)
 
-    with TestClient(app) as client:
+    with AppClient(app) as client:
         response = client.post("/logins", content=raw, headers={"Content-Type": "application/json"})
 
     assert response.status_code == 422
@@ -199,7 +199,7 @@ def test_a_body_over_the_limit_is_413_in_the_error_shape(
     _add_login_route(limited)
     body = {"email": "e" * 2000, "password": "p", "count": 1}
 
-    with TestClient(limited) as client:
+    with AppClient(limited) as client:
         declared = client.post("/logins", json=body)
         streamed = client.post(
             "/logins",

@@ -3,13 +3,13 @@
 import logging
 
 import pytest
-from fastapi.testclient import TestClient
 
+from app.tests.client import AppClient
 from app.utils.request_id import get_request_id
 from config.logging import RequestIdFilter
 
 
-def test_a_request_id_is_generated(client: TestClient) -> None:
+def test_a_request_id_is_generated(client: AppClient) -> None:
     first = client.get("/health").headers["X-Request-ID"]
     second = client.get("/health").headers["X-Request-ID"]
 
@@ -17,28 +17,28 @@ def test_a_request_id_is_generated(client: TestClient) -> None:
     assert first != second
 
 
-def test_a_safe_incoming_request_id_is_reused(client: TestClient) -> None:
+def test_a_safe_incoming_request_id_is_reused(client: AppClient) -> None:
     response = client.get("/health", headers={"X-Request-ID": "trace-42.abc_DEF"})
 
     assert response.headers["X-Request-ID"] == "trace-42.abc_DEF"
 
 
 @pytest.mark.parametrize("unsafe", ["x" * 129, "id with spaces", "id;drop", "<script>"])
-def test_an_unsafe_incoming_request_id_is_replaced(client: TestClient, unsafe: str) -> None:
+def test_an_unsafe_incoming_request_id_is_replaced(client: AppClient, unsafe: str) -> None:
     response = client.get("/health", headers={"X-Request-ID": unsafe})
 
     assert response.headers["X-Request-ID"] != unsafe
     assert len(response.headers["X-Request-ID"]) == 32
 
 
-def test_error_responses_carry_one_request_id(client: TestClient) -> None:
+def test_error_responses_carry_one_request_id(client: AppClient) -> None:
     response = client.get("/no-such-path")
 
     assert response.headers.get_list("X-Request-ID") == [response.json()["error"]["request_id"]]
 
 
 def test_each_request_logs_one_access_line(
-    client: TestClient, caplog: pytest.LogCaptureFixture
+    client: AppClient, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.handler.addFilter(RequestIdFilter(get_request_id))
 

@@ -3,14 +3,15 @@
 import re
 
 import pytest
-from fastapi.testclient import TestClient
+
+from app.tests.client import AppClient
 
 # src= and href= of the page's scripts, stylesheets and icons.
 ASSET_URL = re.compile(r"""(?:src|href)=["']([^"']+)["']""")
 
 
 @pytest.mark.parametrize("path", ["/docs", "/redoc"])
-def test_docs_page_loads_nothing_from_another_host(client: TestClient, path: str) -> None:
+def test_docs_page_loads_nothing_from_another_host(client: AppClient, path: str) -> None:
     response = client.get(path)
 
     assert response.status_code == 200
@@ -22,7 +23,7 @@ def test_docs_page_loads_nothing_from_another_host(client: TestClient, path: str
 
 
 @pytest.mark.parametrize("path", ["/docs", "/redoc"])
-def test_docs_page_forbids_the_browser_other_hosts(client: TestClient, path: str) -> None:
+def test_docs_page_forbids_the_browser_other_hosts(client: AppClient, path: str) -> None:
     policy = client.get(path).headers["content-security-policy"]
 
     directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
@@ -30,5 +31,5 @@ def test_docs_page_forbids_the_browser_other_hosts(client: TestClient, path: str
     assert all("http" not in sources for sources in directives.values()), policy
 
 
-def test_api_responses_carry_no_docs_policy(client: TestClient) -> None:
+def test_api_responses_carry_no_docs_policy(client: AppClient) -> None:
     assert "content-security-policy" not in client.get("/health").headers

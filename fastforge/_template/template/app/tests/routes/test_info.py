@@ -1,12 +1,11 @@
 """GET /api/v1/info."""
 
-from fastapi.testclient import TestClient
-
 from app.services.info import get_version
+from app.tests.client import AppClient
 from config.settings import get_settings
 
 
-def test_info_describes_the_service(client: TestClient) -> None:
+def test_info_describes_the_service(client: AppClient) -> None:
     response = client.get("/api/v1/info")
 
     assert response.status_code == 200
