@@ -98,7 +98,7 @@ def plan_resource(
     else:
         migration, revision, down = _same_migration(ctx, graph, previous, fields)
     context = _context(
-        names, fields, protected=protected, owned=owned, revision=revision, down=down
+        ctx, names, fields, protected=protected, owned=owned, revision=revision, down=down
     )
     plan = Plan(ctx.root)
     files = plan_generated_files(
@@ -147,7 +147,7 @@ def render_resource(
 ) -> dict[str, bytes]:
     """A resource's files but its migrations, formatted, as `add resource` writes them."""
     protected = ctx.auth != "none" and not public
-    context = _context(names, fields, protected=protected, owned=owned, revision="", down=None)
+    context = _context(ctx, names, fields, protected=protected, owned=owned, revision="", down=None)
     files = resource_files(names)
     return format_python(
         {rel: render(blueprint, context) for rel, blueprint in files.items()}, root=ctx.root
@@ -351,6 +351,7 @@ def _register_model(
 
 
 def _context(
+    ctx: ProjectContext,
     names: ResourceNames,
     fields: tuple[Field, ...],
     *,
@@ -407,4 +408,5 @@ def _context(
         "logged_in": protected or uses_users,
         "revision": revision,
         "down_revision": down,
+        "test_client": ctx.test_client,
     }

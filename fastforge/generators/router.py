@@ -25,6 +25,7 @@ def plan_router(ctx: ProjectContext, name: str) -> Plan:
         "name": module,
         "path": module.replace("_", "-"),
         "title": module.replace("_", " ").capitalize(),
+        "test_client": ctx.test_client,
     }
     route, test = router_files(module)
     blueprints = {route: "router/route.py.jinja", test: "router/test_route.py.jinja"}

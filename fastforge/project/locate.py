@@ -11,6 +11,8 @@ import yaml
 from fastforge.errors import NotAProjectError
 
 ANSWERS_FILE = ".copier-answers.yml"
+# The tests' own client; projects made before it call the app through Starlette's TestClient.
+TEST_CLIENT_MODULE = "app/tests/client.py"
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,11 @@ class ProjectContext:
     @property
     def auth(self) -> str:
         return str(self.answers.get("auth", "none"))
+
+    @property
+    def test_client(self) -> str:
+        """The class the project's tests call the app through: AppClient, or TestClient."""
+        return "AppClient" if (self.root / TEST_CLIENT_MODULE).is_file() else "TestClient"
 
 
 def find_project(start: Path) -> ProjectContext:

@@ -243,3 +243,16 @@ def test_reference_to_users_is_allowed_with_auth(
     assert (
         '["users.id"]' in next((root / "migrations/versions").glob("*_create_posts.py")).read_text()
     )
+
+
+def test_a_project_made_before_app_client_gets_tests_on_test_client(project: Path) -> None:
+    (project / "app/tests/client.py").unlink()
+
+    assert add("tag", "name:str").exit_code == 0
+    assert add("book", "title:str", "tag:ref:tags", "tags:many:tags").exit_code == 0
+
+    for path in ("app/tests/routes/test_books.py", "app/tests/factories/book.py"):
+        text = (project / path).read_text()
+        assert "from fastapi.testclient import TestClient" in text, path
+        assert "client: TestClient" in text, path
+        assert "AppClient" not in text, path

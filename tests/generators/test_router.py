@@ -118,3 +118,22 @@ def test_list_shows_routers_with_their_full_paths(project: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "GET    /api/v1/webhooks" in result.output
     assert "GET    /health" in result.output
+
+
+def test_tests_call_the_app_through_the_projects_own_client(project: Path) -> None:
+    assert runner.invoke(app, ["add", "router", "webhooks", "--no-refresh"]).exit_code == 0
+
+    test = (project / "app/tests/routes/test_webhooks.py").read_text()
+    assert "from app.tests.client import AppClient" in test
+    assert "(client: AppClient)" in test
+
+
+def test_a_project_made_before_app_client_gets_tests_on_test_client(project: Path) -> None:
+    (project / "app/tests/client.py").unlink()
+
+    assert runner.invoke(app, ["add", "router", "webhooks", "--no-refresh"]).exit_code == 0
+
+    test = (project / "app/tests/routes/test_webhooks.py").read_text()
+    assert "from fastapi.testclient import TestClient" in test
+    assert "(client: TestClient)" in test
+    assert "AppClient" not in test
