@@ -2,8 +2,9 @@
 
 Starlette's TestClient runs the app on a loop in a second thread and hands every message of a
 request across, each a switch between threads; this one runs each request to completion on a
-loop in the test's thread, which makes a request several times cheaper. It is an `httpx.Client`, and its `with`
-block runs the app's lifespan start-up and shutdown, as TestClient's does.
+loop in the test's thread, which makes a request several times cheaper. It is an
+`httpx.Client`, and its `with` block runs the app's lifespan start-up and shutdown, as
+TestClient's does.
 """
 
 import asyncio
