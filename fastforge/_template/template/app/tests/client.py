@@ -25,10 +25,10 @@ T = TypeVar("T")
 
 
 class AppClient(httpx.Client):
-    """An httpx client for `app`; it takes TestClient's arguments of the same names.
+    """An httpx client for `app`, which follows redirects as TestClient does.
 
-    It follows redirects, and raises what the app raises unless `raise_server_exceptions` is
-    false; `client` is the address requests come from.
+    `raise_server_exceptions` and `client` (the address requests come from) mean what they
+    mean for TestClient; other keywords go to `httpx.Client`.
     """
 
     def __init__(
